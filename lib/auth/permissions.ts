@@ -1,0 +1,46 @@
+import { ROLES, type Role } from "@/db/schema/workspaces";
+import type { ApiKeyScope } from "@/db/schema/api-keys";
+
+export { ROLES, type Role };
+
+/** owner 4 ... viewer 0 */
+export function roleRank(role: Role): number {
+  return ROLES.length - 1 - ROLES.indexOf(role);
+}
+
+export function atLeast(role: Role, min: Role): boolean {
+  return roleRank(role) >= roleRank(min);
+}
+
+/**
+ * THE permission table: every page, server action and route handler asks it.
+ * `minRole` is for signed-in members; `scope` is what an API key needs for the same action (absent: keys may not).
+ */
+export const PERMISSIONS = {
+  "workspace:read": { minRole: "viewer", scope: undefined, label: "See the workspace" },
+  "workspace:update": { minRole: "admin", scope: "admin", label: "Rename the workspace" },
+  "settings:read": { minRole: "admin", scope: "admin", label: "Open workspace settings" },
+  "members:read": { minRole: "admin", scope: "admin", label: "List members and invites" },
+  "members:invite": { minRole: "admin", scope: "admin", label: "Invite members" },
+  "members:update": { minRole: "admin", scope: "admin", label: "Change a member's role" },
+  "members:remove": { minRole: "admin", scope: "admin", label: "Remove members" },
+  "apikeys:read": { minRole: "admin", scope: "admin", label: "List API keys" },
+  "apikeys:manage": { minRole: "admin", scope: "admin", label: "Create and revoke API keys" },
+} as const satisfies Record<string, { minRole: Role; scope: ApiKeyScope | undefined; label: string }>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export function roleCan(role: Role, action: Action): boolean {
+  return atLeast(role, PERMISSIONS[action].minRole);
+}
+
+export function scopesCan(scopes: readonly ApiKeyScope[], action: Action): boolean {
+  const needed: ApiKeyScope | undefined = PERMISSIONS[action].scope;
+  return needed !== undefined && (scopes.includes(needed) || scopes.includes("admin"));
+}
+
+/** Roles a member with `role` may hand out: never above their own. */
+export function grantableRoles(role: Role): Role[] {
+  return ROLES.filter((r) => roleRank(r) <= roleRank(role));
+}

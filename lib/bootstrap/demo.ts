@@ -1,0 +1,25 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { ensureMember, ensureUser, ensureWorkspace } from "./ensure";
+
+export const DEMO_WORKSPACE = { slug: "demo", name: "Acme Support (demo)" };
+export const DEMO_PASSWORD = "promptyard-demo";
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "demo@promptyard.dev", name: "Demo Owner", role: "owner" },
+  { email: "priya@promptyard.dev", name: "Priya Raman", role: "editor" },
+  { email: "marco@promptyard.dev", name: "Marco Bellini", role: "reviewer" },
+  { email: "dana@promptyard.dev", name: "Dana Okafor", role: "viewer" },
+];
+
+/** The demo workspace and its people (one per role), created once; later capabilities add their demo content here. */
+export async function ensureDemo(db: Db) {
+  return db.transaction(async (tx) => {
+    const ws = await ensureWorkspace(tx, DEMO_WORKSPACE);
+    for (const u of DEMO_USERS) {
+      const { user } = await ensureUser(tx, { email: u.email, name: u.name, password: DEMO_PASSWORD });
+      await ensureMember(tx, ws.id, user.id, u.role);
+    }
+    return { workspace: ws.slug, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD };
+  });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { memberships } from "@/db/schema";
+import { atLeast } from "@/lib/auth/permissions";
+import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
+import { forbidden } from "@/lib/errors";
+import { assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount } from "./internal";
+import { ChangeRoleInput } from "./schemas";
+
+export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: ChangeRoleInput }) {
+  authorize(ctx, "members:update");
+  const { userId, role } = ChangeRoleInput.parse(input);
+  if (ctx.role && !atLeast(ctx.role, role)) throw forbidden(`Your role (${ctx.role}) cannot make someone ${role}.`);
+  return inTransaction(ctx, async ({ db }) => {
+    const owners = await lockOwnerCount(db, ctx.workspace.id);
+    const member = await getMemberOrThrow(db, ctx.workspace.id, userId);
+    assertCanManage(ctx.role, member.role);
+    if (member.role === "owner" && role !== "owner") assertNotLastOwner(owners);
+    const [updated] = await db
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(memberships.userId, userId)))
+      .returning();
+    return updated!;
+  });
+}

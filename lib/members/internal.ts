@@ -1,0 +1,80 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { invites, memberships, workspaces, type Invite } from "@/db/schema";
+import { roleRank } from "@/lib/auth/permissions";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+
+export function newInviteToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(24).toString("base64url");
+  return { token, tokenHash: hashInviteToken(token) };
+}
+
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Locks and checks an invite for `email`: unknown -> 404, revoked/used -> 409, expired -> 409, other email -> 403.
+ * Must run inside a transaction (the row stays locked until it ends, so an invite is used once).
+ */
+export async function findUsableInvite(db: Db, token: string, email: string): Promise<Invite> {
+  const [invite] = await db.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(token))).for("update");
+  if (!invite || invite.revokedAt) throw notFound("Invite");
+  if (invite.acceptedAt) throw conflict("This invite link has already been used. Ask for a new one.");
+  if (invite.expiresAt.getTime() <= Date.now()) throw conflict("This invite link has expired. Ask for a new one.");
+  if (invite.email !== email.trim().toLowerCase()) {
+    throw forbidden(`This invite is for ${invite.email}. Sign in with that email to accept it.`);
+  }
+  return invite;
+}
+
+/** Marks the invite used and adds the member; an existing member keeps the higher of the two roles. */
+export async function acceptInviteForUser(db: Db, invite: Invite, user: { id: string }) {
+  await db.update(invites).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invites.id, invite.id));
+  const [existing] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, invite.workspaceId), eq(memberships.userId, user.id)));
+  if (!existing) {
+    await db.insert(memberships).values({ workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
+  } else if (roleRank(invite.role) > roleRank(existing.role)) {
+    await db
+      .update(memberships)
+      .set({ role: invite.role })
+      .where(and(eq(memberships.workspaceId, invite.workspaceId), eq(memberships.userId, user.id)));
+  }
+  const [ws] = await db.select({ slug: workspaces.slug, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, invite.workspaceId));
+  return ws!;
+}
+
+/** Locks the workspace's owner rows and counts them, so two concurrent demotions cannot both pass. */
+export async function lockOwnerCount(db: Db, workspaceId: string): Promise<number> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")))
+    .for("update");
+  return rows.length;
+}
+
+export async function getMemberOrThrow(db: Db, workspaceId: string, userId: string) {
+  const [m] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+    .for("update");
+  if (!m) throw notFound("Member");
+  return m;
+}
+
+export function assertCanManage(actorRole: string | undefined, targetRole: string) {
+  if (targetRole === "owner" && actorRole !== "owner") throw forbidden("Only an owner can change or remove another owner.");
+}
+
+export const LAST_OWNER_MESSAGE = "A workspace needs at least one owner. Make another member an owner first.";
+
+export function assertNotLastOwner(ownerCount: number) {
+  if (ownerCount <= 1) throw conflict(LAST_OWNER_MESSAGE);
+}

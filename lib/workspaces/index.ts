@@ -1,0 +1,5 @@
+export { createWorkspace } from "./create";
+export { listWorkspacesForUser } from "./list";
+export { renameWorkspace } from "./rename";
+export { loadWorkspaceForUser } from "./internal";
+export { CreateWorkspaceInput, RenameWorkspaceInput, WorkspaceSlug, slugify } from "./schemas";
