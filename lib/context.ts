@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import type { ApiKeyScope } from "@/db/schema/api-keys";
 import type { Role } from "@/db/schema/workspaces";
 import { forbidden } from "@/lib/errors";
@@ -57,4 +57,13 @@ export function actorUserId(ctx: Ctx): string | null {
 /** Runs fn in a transaction, or inside the caller's transaction when ctx already holds one (savepoint). */
 export function inTransaction<C extends Ctx, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+}
+
+/** Context for work no member performs (sign-up, start-up): the process database, actor "system". */
+export function systemCtx(): Ctx {
+  return { db: getDb(), actor: { kind: "system" } };
+}
+
+export function userCtx(userId: string): Ctx {
+  return { db: getDb(), actor: { kind: "user", userId } };
 }

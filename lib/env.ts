@@ -37,7 +37,7 @@ export type Env = z.infer<typeof EnvSchema>;
 let cached: Env | undefined;
 
 /** Parses process.env; throws one readable error listing every bad variable. */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source === process.env && cached) return cached;
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {

@@ -35,3 +35,5 @@ export function toActionError(e: unknown): ActionError {
   console.error("[promptyard] unhandled error in action:", e instanceof Error ? (e.stack ?? e.message) : e);
   return { code: "internal", message: "Something went wrong on our side. Try again." };
 }
+
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };

@@ -1,16 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
-import { atLeast } from "@/lib/auth/permissions";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
-import { forbidden } from "@/lib/errors";
-import { assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount } from "./internal";
+import { assertCanGrant, assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount } from "./internal";
 import { ChangeRoleInput } from "./schemas";
 
 export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: ChangeRoleInput }) {
   authorize(ctx, "members:update");
   const { userId, role } = ChangeRoleInput.parse(input);
-  if (ctx.role && !atLeast(ctx.role, role)) throw forbidden(`Your role (${ctx.role}) cannot make someone ${role}.`);
+  assertCanGrant(ctx, role, "make someone");
   return inTransaction(ctx, async ({ db }) => {
     const owners = await lockOwnerCount(db, ctx.workspace.id);
     const member = await getMemberOrThrow(db, ctx.workspace.id, userId);

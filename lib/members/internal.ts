@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invites, memberships, workspaces, type Invite } from "@/db/schema";
-import { roleRank } from "@/lib/auth/permissions";
+import { atLeast, roleRank, type Role } from "@/lib/auth/permissions";
+import type { WorkspaceCtx } from "@/lib/context";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 
 export function newInviteToken(): { token: string; tokenHash: string } {
@@ -67,6 +68,18 @@ export async function getMemberOrThrow(db: Db, workspaceId: string, userId: stri
     .for("update");
   if (!m) throw notFound("Member");
   return m;
+}
+
+/**
+ * Nobody hands out a role above their own. A member is capped by their role; an API key (no role) by admin, the
+ * highest role its admin scope stands for, so an admin's key cannot make anyone (its creator included) an owner.
+ */
+export function assertCanGrant(ctx: WorkspaceCtx, role: Role, verb: string) {
+  if (ctx.actor.kind === "system") return;
+  const ceiling: Role = ctx.role ?? "admin";
+  if (!atLeast(ceiling, role)) {
+    throw forbidden(ctx.role ? `Your role (${ctx.role}) cannot ${verb} ${role}.` : `An API key cannot ${verb} ${role}.`);
+  }
 }
 
 export function assertCanManage(actorRole: string | undefined, targetRole: string) {

@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { invites, memberships, users } from "@/db/schema";
-import { atLeast } from "@/lib/auth/permissions";
 import { authorize, actorUserId, inTransaction, type WorkspaceCtx } from "@/lib/context";
-import { conflict, forbidden, notFound } from "@/lib/errors";
-import { newInviteToken } from "./internal";
+import { conflict, notFound } from "@/lib/errors";
+import { assertCanGrant, newInviteToken } from "./internal";
 import { CreateInviteInput, InviteRef } from "./schemas";
 
 /**
@@ -14,7 +13,7 @@ import { CreateInviteInput, InviteRef } from "./schemas";
 export async function createInvite({ ctx, input }: { ctx: WorkspaceCtx; input: CreateInviteInput }) {
   authorize(ctx, "members:invite");
   const data = CreateInviteInput.parse(input);
-  if (ctx.role && !atLeast(ctx.role, data.role)) throw forbidden(`Your role (${ctx.role}) cannot invite someone as ${data.role}.`);
+  assertCanGrant(ctx, data.role, "invite someone as");
   return inTransaction(ctx, async ({ db }) => {
     const [member] = await db
       .select({ id: users.id })

@@ -1,0 +1,60 @@
+"use server";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { systemCtx } from "@/lib/context";
+import { signUp, SignUpInput } from "@/lib/auth";
+import { limitSignUp } from "@/lib/auth/rate-limit";
+import { clientIp, signIn, signOut } from "@/lib/auth/next";
+import { getEnv } from "@/lib/env";
+import { describeZodError, toActionError, type ActionError } from "@/lib/http";
+
+export type AuthFormState = { error?: ActionError; values?: Record<string, string> } | null;
+
+/** Only same-site paths: never redirect to another origin after sign-in. */
+function safeCallback(value: FormDataEntryValue | null, fallback = "/"): string {
+  const v = typeof value === "string" ? value : "";
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : fallback;
+}
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  invalid_credentials: "That email and password don't match an account.",
+  rate_limited: "Too many attempts. Wait a minute, then try again.",
+};
+
+export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const email = String(form.get("email") ?? "");
+  try {
+    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: safeCallback(form.get("callbackUrl")) });
+    return null;
+  } catch (e) {
+    if (e instanceof AuthError) {
+      const code = (e as AuthError & { code?: string }).code ?? "";
+      return { error: { code: "unauthorized", message: SIGN_IN_ERRORS[code] ?? "Sign-in failed. Try again." }, values: { email } };
+    }
+    throw e; // next/navigation's redirect travels as an error
+  }
+}
+
+export async function signUpAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
+  const parsed = SignUpInput.safeParse({
+    ...values,
+    password: String(form.get("password") ?? ""),
+    inviteToken: (form.get("inviteToken") as string) || undefined,
+  });
+  if (!parsed.success) return { error: { code: "invalid_input", message: describeZodError(parsed.error).replace(/^\w+: /, "") }, values };
+  let redirectTo: string;
+  try {
+    await limitSignUp(clientIp(await headers()));
+    const result = await signUp({ ctx: systemCtx(), input: parsed.data, allowSignup: getEnv().ALLOW_SIGNUP });
+    redirectTo = result.joinedWorkspaceSlug ? `/w/${result.joinedWorkspaceSlug}` : "/new";
+  } catch (e) {
+    return { error: toActionError(e), values };
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
+  return null;
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
+}

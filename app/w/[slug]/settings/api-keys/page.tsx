@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/shell/forbidden";
+import { ApiKeysTable, CreateApiKeyDialog } from "@/components/settings/api-keys";
+import { Card, CardHeader } from "@/components/ui/card";
+import { API_KEY_SCOPES, listApiKeys } from "@/lib/api-keys";
+import { settingsAccess } from "../guard";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { ctx, allowed, message, back } = await settingsAccess(slug);
+  if (!allowed) return <Forbidden message={message} backHref={back} />;
+  const keys = await listApiKeys({ ctx });
+  const create = <CreateApiKeyDialog slug={ctx.workspace.slug} scopes={API_KEY_SCOPES} />;
+  return (
+    <Card>
+      <CardHeader title="API keys" description="Send as Authorization: Bearer pyk_… Keys are stored hashed and shown once." action={keys.length > 0 && create} />
+      <ApiKeysTable
+        slug={ctx.workspace.slug}
+        createSlot={create}
+        keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
+      />
+    </Card>
+  );
+}

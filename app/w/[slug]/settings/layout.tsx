@@ -1,0 +1,22 @@
+import { TabLink } from "@/components/shell/nav-link";
+import { PageHeader } from "@/components/ui/page-header";
+import { settingsAccess } from "./guard";
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { allowed } = await settingsAccess(slug);
+  const base = `/w/${slug}/settings`;
+  return (
+    <>
+      <PageHeader title="Settings" description="Workspace, members and API keys." />
+      {allowed && (
+        <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Settings">
+          <TabLink href={base}>General</TabLink>
+          <TabLink href={`${base}/members`}>Members</TabLink>
+          <TabLink href={`${base}/api-keys`}>API keys</TabLink>
+        </nav>
+      )}
+      {children}
+    </>
+  );
+}

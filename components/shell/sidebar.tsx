@@ -1,0 +1,29 @@
+import { Home, Settings } from "lucide-react";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+
+type Ws = { slug: string; name: string; role: string };
+
+/** Areas appear here as they are built; each is shown only to roles that may open it. */
+export function Sidebar({ current, workspaces, user, canSettings }: { current: Ws; workspaces: Ws[]; user: { name: string; email: string }; canSettings: boolean }) {
+  const base = `/w/${current.slug}`;
+  return (
+    <aside className="flex h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-950">
+      <WorkspaceSwitcher current={current} workspaces={workspaces} />
+      <nav className="mt-4 grid gap-0.5" aria-label="Workspace">
+        <NavLink href={base} exact>
+          <Home className="size-4" /> Overview
+        </NavLink>
+        {canSettings && (
+          <NavLink href={`${base}/settings`}>
+            <Settings className="size-4" /> Settings
+          </NavLink>
+        )}
+      </nav>
+      <div className="mt-auto border-t border-zinc-200 pt-2 dark:border-zinc-800">
+        <UserMenu name={user.name} email={user.email} />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { isAppError } from "@/lib/errors";
+import { loadWorkspaceForUser } from "@/lib/workspaces/internal";
+import { getUserById } from "./get-user";
+import { auth } from "./next";
+
+/** The signed-in user, re-read from the database (a deleted account is signed out). */
+export const getSessionUser = cache(async () => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return getUserById({ ctx: { db: getDb() }, userId: id });
+});
+
+export async function requireUser(callbackUrl?: string) {
+  const user = await getSessionUser();
+  if (!user) redirect(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  return user;
+}
+
+/** The signed-in member's context in a workspace; a workspace they are not in is a 404 page. */
+export const requireWorkspace = cache(async (slug: string) => {
+  const user = await requireUser(`/w/${slug}`);
+  try {
+    const ctx = await loadWorkspaceForUser(getDb(), user.id, slug);
+    return { user, ctx };
+  } catch (e) {
+    if (isAppError(e) && (e as { code: string }).code === "not_found") notFound();
+    throw e;
+  }
+});

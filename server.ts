@@ -1,0 +1,58 @@
+/**
+ * One process, one port: the Next.js app, and (with their issues) the realtime upgrade and the hot serving path.
+ * Start-up opens and migrates the database, runs headless init and the demo, then starts Next.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { getEnv } from "@/lib/env";
+import { deriveKey, resolveSecret } from "@/lib/config/secret";
+import { bootstrap } from "@/lib/bootstrap";
+
+async function main() {
+  const started = Date.now();
+  const env = getEnv();
+  const dev = env.NODE_ENV !== "production";
+  const secret = resolveSecret(env);
+  // Auth.js reads these; derived from the one instance secret unless set explicitly.
+  process.env.AUTH_SECRET ??= deriveKey(secret, "auth");
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  const database = await bootstrap(env);
+
+  const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error("[promptyard] request failed:", e);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => upgrade(req, socket, head));
+  }
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+  console.log(`[promptyard] ready on http://localhost:${port} (${dev ? "development" : "production"}, ${database.kind}, started in ${Date.now() - started} ms)`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[promptyard] ${signal}: shutting down`);
+    server.close();
+    server.closeAllConnections();
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error(`[promptyard] failed to start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});
