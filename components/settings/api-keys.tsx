@@ -94,12 +94,12 @@ export function CreateApiKeyDialog({ slug, scopes }: { slug: string; scopes: rea
 
 type Key = { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdAt: string; lastUsedAt: string | null; createdBy: string | null };
 
-export function ApiKeysTable({ slug, keys, createSlot }: { slug: string; keys: Key[]; createSlot: React.ReactNode }) {
+export function ApiKeysTable({ slug, keys }: { slug: string; keys: Key[] }) {
   const action = useServerAction();
   if (keys.length === 0) {
     return (
-      <EmptyState icon={KeyRound} title="No API keys yet" action={createSlot}>
-        Create a key for each application or CI job that fetches prompts or reports generations.
+      <EmptyState icon={KeyRound} title="No API keys yet">
+        Create a key for each application or CI job that fetches prompts or reports generations, with “Create API key” above.
       </EmptyState>
     );
   }

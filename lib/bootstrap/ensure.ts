@@ -33,8 +33,12 @@ export async function ensureWorkspace(db: Db, input: { slug: string; name: strin
   return ws!;
 }
 
-export async function ensureMember(db: Db, workspaceId: string, userId: string, role: Role) {
-  await db.insert(memberships).values({ workspaceId, userId, role }).onConflictDoNothing();
+/** `enforceRole`: an existing member is set back to `role` (headless init declares the init user an owner). */
+export async function ensureMember(db: Db, workspaceId: string, userId: string, role: Role, opts: { enforceRole?: boolean } = {}) {
+  const insert = db.insert(memberships).values({ workspaceId, userId, role });
+  await (opts.enforceRole
+    ? insert.onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role } })
+    : insert.onConflictDoNothing());
   const [m] = await db
     .select()
     .from(memberships)

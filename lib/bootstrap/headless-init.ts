@@ -34,7 +34,7 @@ export async function runHeadlessInit(db: Db, env: Env): Promise<HeadlessInitRes
   return db.transaction(async (tx) => {
     const { user, created } = await ensureUser(tx, { email, name: email.split("@")[0]!, password: password.data });
     const ws = await ensureWorkspace(tx, { slug: slug.data, name: slug.data });
-    await ensureMember(tx, ws.id, user.id, "owner");
+    await ensureMember(tx, ws.id, user.id, "owner", { enforceRole: true });
     const apiKeyCreated = key ? (await ensureApiKey(tx, ws.id, key, "Headless init key", user.id)).created : undefined;
     return { ran: true, userCreated: created, workspace: ws.slug, apiKeyCreated };
   });

@@ -71,6 +71,19 @@ describe(`runHeadlessInit (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     expect(signedIn?.id).toBe(user!.id);
   });
 
+  it("a later start makes the init user owner again if they were demoted", async () => {
+    const { vars, env } = initEnv();
+    await runHeadlessInit(database.db, env);
+    const [user] = await userByEmail(vars.PROMPTYARD_INIT_USER_EMAIL);
+    const [ws] = await workspaceBySlug(vars.PROMPTYARD_INIT_WORKSPACE);
+    await database.db
+      .update(memberships)
+      .set({ role: "viewer" })
+      .where(and(eq(memberships.workspaceId, ws!.id), eq(memberships.userId, user!.id)));
+    await runHeadlessInit(database.db, env);
+    expect((await loadWorkspaceForUser(database.db, user!.id, vars.PROMPTYARD_INIT_WORKSPACE)).role).toBe("owner");
+  });
+
   it("the init API key authenticates for that workspace with every scope", async () => {
     const { vars, env } = initEnv();
     await runHeadlessInit(database.db, env);

@@ -12,13 +12,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   const { ctx, allowed, message, back } = await settingsAccess(slug);
   if (!allowed) return <Forbidden message={message} backHref={back} />;
   const keys = await listApiKeys({ ctx });
-  const create = <CreateApiKeyDialog slug={ctx.workspace.slug} scopes={API_KEY_SCOPES} />;
   return (
     <Card>
-      <CardHeader title="API keys" description="Send as Authorization: Bearer pyk_… Keys are stored hashed and shown once." action={keys.length > 0 && create} />
+      <CardHeader title="API keys" description="Send as Authorization: Bearer pyk_… Keys are stored hashed and shown once." action={<CreateApiKeyDialog slug={ctx.workspace.slug} scopes={API_KEY_SCOPES} />} />
       <ApiKeysTable
         slug={ctx.workspace.slug}
-        createSlot={create}
         keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
       />
     </Card>

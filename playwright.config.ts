@@ -1,0 +1,64 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const dataDir = path.join(__dirname, ".data-e2e");
+// Playwright loads this config in the runner and in every worker: only the runner starts from a clean data dir.
+if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
+
+const serverEnv: Record<string, string> = {
+  PORT: String(PORT),
+  HOSTNAME: "127.0.0.1",
+  PROMPTYARD_DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+if (process.env.TEST_DATABASE_URL) {
+  serverEnv.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  serverEnv.PROMPTYARD_SECRET = "e2e-only-secret-0123456789abcdefghijklmnop";
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/owner.json" }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+  ],
+  webServer: {
+    // The production server: npm start builds first when there is no build.
+    command: "node scripts/start.mjs",
+    url: `${baseURL}/api/health`,
+    env: serverEnv,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
