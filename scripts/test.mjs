@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm test`: every test. Lint and types, unit + integration (vitest), then a production build and the e2e suite
+// (Playwright on Debian's Chromium). DB tests use PGlite, or the server in TEST_DATABASE_URL when it is set.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(`[test] no Chromium at ${chromium}. Install Debian's package (apt-get install -y chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.`);
+  process.exit(1);
+}
+
+const steps = [
+  ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
+  ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["unit + integration", ["node_modules/vitest/vitest.mjs", "run"]],
+  ["build", ["node_modules/next/dist/bin/next", "build"]],
+  ["e2e", ["node_modules/@playwright/test/cli.js", "test"]],
+];
+
+for (const [name, args] of steps) {
+  const t0 = Date.now();
+  console.log(`\n[test] ${name}: node ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`[test] ${name} failed after ${secs} s`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`[test] ${name} passed in ${secs} s`);
+}
