@@ -2,7 +2,7 @@
 // `npm test`: every test. Lint and types, unit + integration (vitest), then a production build and the e2e suite
 // (Playwright on Debian's Chromium). DB tests use PGlite, or the server in TEST_DATABASE_URL when it is set.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
@@ -14,7 +14,7 @@ if (!existsSync(chromium)) {
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
   ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
-  ["unit + integration", ["node_modules/vitest/vitest.mjs", "run"]],
+  ["unit + integration", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
   ["e2e", ["node_modules/@playwright/test/cli.js", "test"]],
 ];
@@ -30,3 +30,15 @@ for (const [name, args] of steps) {
   }
   console.log(`[test] ${name} passed in ${secs} s`);
 }
+
+// One closing line with the totals of both runners.
+function counts(file, pick) {
+  try {
+    return pick(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+}
+const unit = counts("test-results/vitest.json", (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
+const e2e = counts("test-results/e2e.json", (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky }));
+console.log(`\ntests: ${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed`);
