@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./workspaces";
 export * from "./api-keys";
+export * from "./prompts";
+export * from "./audit";

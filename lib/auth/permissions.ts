@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   "members:remove": { minRole: "admin", scope: "admin", label: "Remove members" },
   "apikeys:read": { minRole: "admin", scope: "admin", label: "List API keys" },
   "apikeys:manage": { minRole: "admin", scope: "admin", label: "Create and revoke API keys" },
+  "prompts:read": { minRole: "viewer", scope: "prompts:read", label: "Read prompts and their history" },
+  "prompts:write": { minRole: "editor", scope: "prompts:write", label: "Create prompts and commit versions" },
+  "labels:move": { minRole: "editor", scope: "labels:write", label: "Move environment labels (within each label's policy)" },
+  "policies:manage": { minRole: "admin", scope: "admin", label: "Change environment policies" },
+  "audit:read": { minRole: "admin", scope: "admin", label: "Read and export the audit log" },
 } as const satisfies Record<string, { minRole: Role; scope: ApiKeyScope | undefined; label: string }>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -19,6 +19,11 @@ const ROLE_MATRIX: Record<Action, Record<Role, boolean>> = {
   "members:remove": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
   "apikeys:read": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
   "apikeys:manage": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
+  "prompts:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: true },
+  "prompts:write": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
+  "labels:move": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
+  "policies:manage": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
+  "audit:read": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
 };
 
 /** The scope an API key needs per action; undefined = keys may never do it. */
@@ -32,6 +37,11 @@ const SCOPE_MATRIX: Record<Action, ApiKeyScope | undefined> = {
   "members:remove": "admin",
   "apikeys:read": "admin",
   "apikeys:manage": "admin",
+  "prompts:read": "prompts:read",
+  "prompts:write": "prompts:write",
+  "labels:move": "labels:write",
+  "policies:manage": "admin",
+  "audit:read": "admin",
 };
 
 const ALL_ROLES: Role[] = ["owner", "admin", "editor", "reviewer", "viewer"];
