@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/__tests__/**/*.test.ts", "db/**/__tests__/**/*.test.ts"],
+    include: ["lib/**/__tests__/**/*.test.ts", "db/**/__tests__/**/*.test.ts", "app/**/__tests__/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

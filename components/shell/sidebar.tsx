@@ -1,4 +1,4 @@
-import { Home, Settings } from "lucide-react";
+import { FileText, Home, ScrollText, Settings } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -6,7 +6,19 @@ import { WorkspaceSwitcher } from "./workspace-switcher";
 type Ws = { slug: string; name: string; role: string };
 
 /** Areas appear here as they are built; each is shown only to roles that may open it. */
-export function Sidebar({ current, workspaces, user, canSettings }: { current: Ws; workspaces: Ws[]; user: { name: string; email: string }; canSettings: boolean }) {
+export function Sidebar({
+  current,
+  workspaces,
+  user,
+  canSettings,
+  canAudit = false,
+}: {
+  current: Ws;
+  workspaces: Ws[];
+  user: { name: string; email: string };
+  canSettings: boolean;
+  canAudit?: boolean;
+}) {
   const base = `/w/${current.slug}`;
   return (
     <aside className="flex h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-950">
@@ -15,6 +27,14 @@ export function Sidebar({ current, workspaces, user, canSettings }: { current: W
         <NavLink href={base} exact>
           <Home className="size-4" /> Overview
         </NavLink>
+        <NavLink href={`${base}/prompts`}>
+          <FileText className="size-4" /> Prompts
+        </NavLink>
+        {canAudit && (
+          <NavLink href={`${base}/audit`}>
+            <ScrollText className="size-4" /> Audit log
+          </NavLink>
+        )}
         {canSettings && (
           <NavLink href={`${base}/settings`}>
             <Settings className="size-4" /> Settings

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { ensureMember, ensureUser, ensureWorkspace } from "./ensure";
+import { ensureDemoPrompts } from "./demo-prompts";
+import { auditEnsured, ensureMember, ensureUser, ensureWorkspace, systemAuditCtx } from "./ensure";
 
 export const DEMO_WORKSPACE = { slug: "demo", name: "Acme Support (demo)" };
 export const DEMO_PASSWORD = "promptyard-demo";
@@ -16,10 +17,16 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export async function ensureDemo(db: Db) {
   return db.transaction(async (tx) => {
     const ws = await ensureWorkspace(tx, DEMO_WORKSPACE);
+    const audit = systemAuditCtx(tx, ws);
+    await auditEnsured(audit, "demo", { workspaceCreated: ws.created });
+    const people: Record<string, { id: string; role: Role }> = {};
     for (const u of DEMO_USERS) {
       const { user } = await ensureUser(tx, { email: u.email, name: u.name, password: DEMO_PASSWORD });
-      await ensureMember(tx, ws.id, user.id, u.role);
+      const m = await ensureMember(tx, ws.id, user.id, u.role);
+      await auditEnsured(audit, "demo", { member: { userId: user.id, email: user.email, role: u.role, added: m.added } });
+      people[u.email] = { id: user.id, role: m.role };
     }
+    await ensureDemoPrompts(tx, { id: ws.id, slug: ws.slug, name: ws.name }, people, "priya@promptyard.dev", "demo@promptyard.dev");
     return { workspace: ws.slug, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD };
   });
 }

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import type { Env } from "@/lib/env";
 import { PasswordSchema } from "@/lib/auth/password";
 import { WorkspaceSlug } from "@/lib/workspaces/schemas";
-import { ensureApiKey, ensureMember, ensureUser, ensureWorkspace } from "./ensure";
+import { appendAudit } from "@/lib/audit";
+import { auditEnsured, ensureApiKey, ensureMember, ensureUser, ensureWorkspace, systemAuditCtx } from "./ensure";
 
 export interface HeadlessInitResult {
   ran: boolean;
@@ -34,8 +35,15 @@ export async function runHeadlessInit(db: Db, env: Env): Promise<HeadlessInitRes
   return db.transaction(async (tx) => {
     const { user, created } = await ensureUser(tx, { email, name: email.split("@")[0]!, password: password.data });
     const ws = await ensureWorkspace(tx, { slug: slug.data, name: slug.data });
-    await ensureMember(tx, ws.id, user.id, "owner", { enforceRole: true });
-    const apiKeyCreated = key ? (await ensureApiKey(tx, ws.id, key, "Headless init key", user.id)).created : undefined;
-    return { ran: true, userCreated: created, workspace: ws.slug, apiKeyCreated };
+    const member = await ensureMember(tx, ws.id, user.id, "owner", { enforceRole: true });
+    const stored = key ? await ensureApiKey(tx, ws.id, key, "Headless init key", user.id) : undefined;
+    const audit = systemAuditCtx(tx, ws);
+    const via = "headless_init";
+    await auditEnsured(audit, via, { workspaceCreated: ws.created, member: { userId: user.id, email: user.email, role: "owner", added: member.added, previousRole: member.previousRole } });
+    if (stored?.created) {
+      const { id, name, prefix, scopes } = stored.apiKey;
+      await appendAudit(audit, { action: "api_key.create", targetType: "api_key", targetId: id, data: { name, prefix, scopes, via } });
+    }
+    return { ran: true, userCreated: created, workspace: ws.slug, apiKeyCreated: stored?.created };
   });
 }

@@ -25,3 +25,12 @@ export function bearerToken(req: Request): string | null {
   const m = /^Bearer\s+(.+)$/i.exec(h.trim());
   return m ? m[1]!.trim() : null;
 }
+
+/** Route params arrive URL-encoded or not depending on the path; prompt slugs never contain "%", so decoding is safe. */
+export function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

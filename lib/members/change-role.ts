@@ -1,15 +1,17 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
-import { assertCanGrant, assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount } from "./internal";
+import { assertCanGrant, assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount, memberEmail } from "./internal";
 import { ChangeRoleInput } from "./schemas";
 
 export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: ChangeRoleInput }) {
   authorize(ctx, "members:update");
   const { userId, role } = ChangeRoleInput.parse(input);
   assertCanGrant(ctx, role, "make someone");
-  return inTransaction(ctx, async ({ db }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db } = tx;
     const owners = await lockOwnerCount(db, ctx.workspace.id);
     const member = await getMemberOrThrow(db, ctx.workspace.id, userId);
     assertCanManage(ctx.role, member.role);
@@ -19,6 +21,14 @@ export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: Cha
       .set({ role })
       .where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(memberships.userId, userId)))
       .returning();
+    if (member.role !== role) {
+      await appendAudit(tx, {
+        action: "member.role_change",
+        targetType: "member",
+        targetId: userId,
+        data: { email: await memberEmail(db, userId), from: member.role, to: role },
+      });
+    }
     return updated!;
   });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { invites, memberships, workspaces, type Invite } from "@/db/schema";
+import { invites, memberships, users, workspaces, type Invite } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
 import { atLeast, roleRank, type Role } from "@/lib/auth/permissions";
 import type { WorkspaceCtx } from "@/lib/context";
 import { conflict, forbidden, notFound } from "@/lib/errors";
@@ -31,13 +32,17 @@ export async function findUsableInvite(db: Db, token: string, email: string): Pr
   return invite;
 }
 
-/** Marks the invite used and adds the member; an existing member keeps the higher of the two roles. */
+/**
+ * Marks the invite used and adds the member; an existing member keeps the higher of the two roles. Logs the join
+ * (actor: the user joining), so it must run in the caller's transaction, like findUsableInvite.
+ */
 export async function acceptInviteForUser(db: Db, invite: Invite, user: { id: string }) {
   await db.update(invites).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invites.id, invite.id));
   const [existing] = await db
     .select()
     .from(memberships)
     .where(and(eq(memberships.workspaceId, invite.workspaceId), eq(memberships.userId, user.id)));
+  let role: Role = invite.role;
   if (!existing) {
     await db.insert(memberships).values({ workspaceId: invite.workspaceId, userId: user.id, role: invite.role });
   } else if (roleRank(invite.role) > roleRank(existing.role)) {
@@ -45,9 +50,26 @@ export async function acceptInviteForUser(db: Db, invite: Invite, user: { id: st
       .update(memberships)
       .set({ role: invite.role })
       .where(and(eq(memberships.workspaceId, invite.workspaceId), eq(memberships.userId, user.id)));
+  } else {
+    role = existing.role;
   }
-  const [ws] = await db.select({ slug: workspaces.slug, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, invite.workspaceId));
-  return ws!;
+  const [ws] = await db.select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, invite.workspaceId));
+  await appendAudit(
+    { db, actor: { kind: "user", userId: user.id }, workspace: ws!, role },
+    {
+      action: "member.join",
+      targetType: "member",
+      targetId: user.id,
+      data: { inviteId: invite.id, email: invite.email, role, ...(existing ? { previousRole: existing.role } : {}) },
+    },
+  );
+  return { slug: ws!.slug, name: ws!.name };
+}
+
+/** For audit data: whom a member event is about, readable after the account is gone. */
+export async function memberEmail(db: Db, userId: string): Promise<string | null> {
+  const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return u?.email ?? null;
 }
 
 /** Locks the workspace's owner rows and counts them, so two concurrent demotions cannot both pass. */

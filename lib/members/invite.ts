@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { invites, memberships, users } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
 import { authorize, actorUserId, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { conflict, notFound } from "@/lib/errors";
 import { assertCanGrant, newInviteToken } from "./internal";
@@ -14,7 +15,8 @@ export async function createInvite({ ctx, input }: { ctx: WorkspaceCtx; input: C
   authorize(ctx, "members:invite");
   const data = CreateInviteInput.parse(input);
   assertCanGrant(ctx, data.role, "invite someone as");
-  return inTransaction(ctx, async ({ db }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db } = tx;
     const [member] = await db
       .select({ id: users.id })
       .from(users)
@@ -27,6 +29,13 @@ export async function createInvite({ ctx, input }: { ctx: WorkspaceCtx; input: C
       .insert(invites)
       .values({ workspaceId: ctx.workspace.id, email: data.email, role: data.role, tokenHash, expiresAt, createdBy: actorUserId(ctx) })
       .returning({ id: invites.id, email: invites.email, role: invites.role, expiresAt: invites.expiresAt });
+    // Never the token: it is the credential.
+    await appendAudit(tx, {
+      action: "member.invite",
+      targetType: "invite",
+      targetId: invite!.id,
+      data: { email: invite!.email, role: invite!.role, expiresAt: invite!.expiresAt },
+    });
     return { invite: invite!, token, path: `/invite/${token}` };
   });
 }
@@ -34,11 +43,14 @@ export async function createInvite({ ctx, input }: { ctx: WorkspaceCtx; input: C
 export async function revokeInvite({ ctx, input }: { ctx: WorkspaceCtx; input: { inviteId: string } }) {
   authorize(ctx, "members:invite");
   const { inviteId } = InviteRef.parse(input);
-  const [row] = await ctx.db
-    .update(invites)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, ctx.workspace.id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
-    .returning({ id: invites.id });
-  if (!row) throw notFound("Invite");
-  return row;
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, ctx.workspace.id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .returning({ id: invites.id, email: invites.email, role: invites.role });
+    if (!row) throw notFound("Invite");
+    await appendAudit(tx, { action: "invite.revoke", targetType: "invite", targetId: row.id, data: { email: row.email, role: row.role } });
+    return { id: row.id };
+  });
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
 import { authorize, actorUserId, inTransaction, type WorkspaceCtx } from "@/lib/context";
-import { assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount } from "./internal";
+import { assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount, memberEmail } from "./internal";
 import { MemberRef } from "./schemas";
 
 /** Removes a member (admin+), or lets anyone leave; the last owner can do neither. */
@@ -10,12 +11,19 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
   const { userId } = MemberRef.parse(input);
   const self = actorUserId(ctx) === userId;
   if (!self) authorize(ctx, "members:remove");
-  return inTransaction(ctx, async ({ db }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db } = tx;
     const owners = await lockOwnerCount(db, ctx.workspace.id);
     const member = await getMemberOrThrow(db, ctx.workspace.id, userId);
     if (!self) assertCanManage(ctx.role, member.role);
     if (member.role === "owner") assertNotLastOwner(owners);
     await db.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(memberships.userId, userId)));
+    await appendAudit(tx, {
+      action: self ? "member.leave" : "member.remove",
+      targetType: "member",
+      targetId: userId,
+      data: { email: await memberEmail(db, userId), role: member.role },
+    });
     return { userId };
   });
 }

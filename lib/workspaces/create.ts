@@ -1,6 +1,7 @@
 import "server-only";
 import { like, or, eq } from "drizzle-orm";
-import { memberships, workspaces } from "@/db/schema";
+import { memberships, workspaces, type Workspace } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
 import { conflict, invalidInput, isUniqueViolation } from "@/lib/errors";
 import { inTransaction, type Ctx } from "@/lib/context";
 import { CreateWorkspaceInput, slugify } from "./schemas";
@@ -23,13 +24,18 @@ export async function createWorkspace({ ctx, input }: { ctx: Ctx; input: CreateW
       slug = base;
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     }
+    let ws: Workspace;
     try {
-      const [ws] = await db.insert(workspaces).values({ slug, name: data.name }).returning();
-      await db.insert(memberships).values({ workspaceId: ws!.id, userId, role: "owner" });
-      return ws!;
+      [ws] = (await db.insert(workspaces).values({ slug, name: data.name }).returning()) as [Workspace];
+      await db.insert(memberships).values({ workspaceId: ws.id, userId, role: "owner" });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`The workspace URL "${slug}" is taken. Choose another.`);
       throw e;
     }
+    await appendAudit(
+      { db, actor: ctx.actor, workspace: { id: ws.id, slug: ws.slug, name: ws.name }, role: "owner" },
+      { action: "workspace.create", targetType: "workspace", targetId: ws.id, data: { slug: ws.slug, name: ws.name } },
+    );
+    return ws;
   });
 }

@@ -14,6 +14,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         workspaces={workspaces}
         user={{ name: user.name, email: user.email }}
         canSettings={can(ctx, "settings:read")}
+        canAudit={can(ctx, "audit:read")}
       />
       <main className="min-w-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-5xl px-8 py-8">{children}</div>

@@ -1,0 +1,31 @@
+import { apiKeyRoute, decodeParam } from "@/lib/http";
+import { getServedVersion, parseSelector } from "@/lib/prompts";
+
+export const dynamic = "force-dynamic";
+type Params = { params: Promise<{ slug: string }> };
+
+/** Serving: the version behind ?label= (default production) or ?version=, optionally ?at=. ETag = version hash. */
+export const GET = apiKeyRoute(async (req, ctx, { params }: Params) => {
+  const slug = decodeParam((await params).slug);
+  const q = new URL(req.url).searchParams;
+  const selector = parseSelector({ label: q.get("label"), version: q.get("version"), at: q.get("at") });
+  const { prompt, version, labels } = await getServedVersion({ ctx, input: { slug, ...selector } });
+  const etag = `"${version.hash.slice(0, 32)}-${labels.join(",")}"`;
+  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
+  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return Response.json(
+    {
+      slug: prompt.slug,
+      type: prompt.type,
+      version: version.number,
+      semver: version.semver,
+      labels,
+      content: version.content,
+      config: version.config,
+      variables: version.variables,
+      hash: version.hash,
+      createdAt: version.createdAt.toISOString(),
+    },
+    { headers },
+  );
+});

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ComparePanel } from "@/components/prompts/compare-panel";
+import { DetailsPanel } from "@/components/prompts/details-panel";
+import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
+import { PromptHeader } from "@/components/prompts/prompt-header";
+import { PromptWorkbench } from "@/components/prompts/workbench";
+import { VersionsTable } from "@/components/prompts/versions-table";
+import { cn } from "@/components/ui/cn";
+import { requireWorkspace } from "@/lib/auth/session";
+import { can } from "@/lib/context";
+import { isAppError } from "@/lib/errors";
+import { labelHistory, labelsAt, listLabelPolicies } from "@/lib/labels";
+import { getPrompt, getPromptUsage, getVersion, listVersions, parseSelector } from "@/lib/prompts";
+
+type Props = { params: Promise<{ slug: string; path: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { path } = await params;
+  return { title: path.map(decodeURIComponent).join("/") };
+}
+
+const TABS = [
+  ["editor", "Editor"],
+  ["versions", "Versions"],
+  ["compare", "Compare"],
+  ["environments", "Environments"],
+  ["details", "Details"],
+] as const;
+
+export default async function PromptPage({ params, searchParams }: Props) {
+  const { slug: ws, path } = await params;
+  const q = await searchParams;
+  const promptSlug = path.map(decodeURIComponent).join("/");
+  const { ctx } = await requireWorkspace(ws);
+  const data = await getPrompt({ ctx, slug: promptSlug }).catch((e) => {
+    if (isAppError(e) && (e as { code: string }).code === "not_found") notFound();
+    throw e;
+  });
+  const { prompt, labels, latest } = data;
+  const tab = TABS.some(([t]) => t === q.tab) ? q.tab! : "editor";
+  const base = `/w/${ws}/prompts/${prompt.slug}`;
+  const canWrite = can(ctx, "prompts:write") && !prompt.archivedAt;
+  const canMove = can(ctx, "labels:move");
+
+  return (
+    <>
+      <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} />
+      <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Prompt">
+        {TABS.map(([t, label]) => (
+          <Link
+            key={t}
+            href={t === "editor" ? base : `${base}?tab=${t}`}
+            aria-current={tab === t ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-1 pb-2 text-sm font-medium",
+              tab === t ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100" : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100",
+            )}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {tab === "editor" && latest && (
+        <PromptWorkbench
+          key={latest.number}
+          ws={ws}
+          slug={prompt.slug}
+          type={prompt.type}
+          base={{ number: latest.number, semver: latest.semver, content: latest.content, config: latest.config, variables: latest.variables }}
+          readOnly={!canWrite}
+          readOnlyReason={prompt.archivedAt ? "This prompt is archived: unarchive it in Details to edit." : `Your role (${ctx.role}) can read prompts but not commit versions.`}
+        />
+      )}
+      {tab === "versions" && <VersionsTab ws={ws} slug={prompt.slug} canWrite={canWrite} canMove={canMove} />}
+      {tab === "compare" && <CompareTab ws={ws} slug={prompt.slug} latest={prompt.latestVersion} from={q.from} to={q.to} />}
+      {tab === "environments" && <EnvironmentsTab ws={ws} slug={prompt.slug} at={q.at} canMove={canMove} labels={labels} />}
+      {tab === "details" && <DetailsTab ws={ws} slug={prompt.slug} canWrite={can(ctx, "prompts:write")} />}
+    </>
+  );
+
+  async function VersionsTab({ ws, slug, canWrite, canMove }: { ws: string; slug: string; canWrite: boolean; canMove: boolean }) {
+    const versions = await listVersions({ ctx, slug });
+    return (
+      <VersionsTable
+        ws={ws}
+        slug={slug}
+        canWrite={canWrite}
+        canMove={canMove}
+        labelNames={labels.map((l) => l.name)}
+        versions={versions.map((v) => ({ number: v.number, semver: v.semver, message: v.message, author: v.authorName ?? (v.authorKeyId ? "API key" : "system"), createdAt: v.createdAt.toISOString(), labels: v.labels, hash: v.hash }))}
+      />
+    );
+  }
+
+  async function CompareTab({ ws, slug, latest, from, to }: { ws: string; slug: string; latest: number; from?: string; to?: string }) {
+    const toN = Number(to) || latest;
+    const fromN = Number(from) || Math.max(1, toN - 1);
+    const [a, b] = await Promise.all([getVersion({ ctx, slug, number: fromN }).catch(() => null), getVersion({ ctx, slug, number: toN }).catch(() => null)]);
+    const pick = (v: NonNullable<typeof a>["version"]) => ({ number: v.number, semver: v.semver, content: v.content, config: v.config, variables: v.variables });
+    return <ComparePanel ws={ws} slug={slug} latest={latest} from={a ? pick(a.version) : null} to={b ? pick(b.version) : null} fromN={fromN} toN={toN} />;
+  }
+
+  async function EnvironmentsTab({ ws, slug, at, canMove, labels }: { ws: string; slug: string; at?: string; canMove: boolean; labels: { name: string; version: number | null }[] }) {
+    let atResult = null;
+    let atError: string | null = null;
+    if (at) {
+      try {
+        const sel = parseSelector({ at });
+        atResult = await labelsAt({ ctx, input: { slug, at: sel.at! } });
+      } catch (e) {
+        atError = e instanceof Error ? e.message : "Invalid date.";
+      }
+    }
+    const [history, policies] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), listLabelPolicies({ ctx })]);
+    return (
+      <EnvironmentsPanel
+        ws={ws}
+        slug={slug}
+        canMove={canMove}
+        labels={labels.map((l) => ({ ...l, minRole: (policies.find((p) => p.label === l.name) ?? { minRole: l.name === "production" ? "admin" : "editor" }).minRole }))}
+        history={history.map((h) => ({ id: h.id, label: h.label, kind: h.kind, from: h.from, to: h.to, reason: h.reason, actor: h.actor, at: h.at.toISOString() }))}
+        at={at ?? null}
+        atResult={atResult ? { at: atResult.at.toISOString(), labels: atResult.labels } : null}
+        atError={atError}
+      />
+    );
+  }
+
+  async function DetailsTab({ ws, slug, canWrite }: { ws: string; slug: string; canWrite: boolean }) {
+    const usage = await getPromptUsage({ ctx, slug });
+    return (
+      <DetailsPanel
+        ws={ws}
+        prompt={{ slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt), createdAt: prompt.createdAt.toISOString() }}
+        usage={usage}
+        canWrite={canWrite}
+      />
+    );
+  }
+}

@@ -1,0 +1,9 @@
+export { createPrompt, DEFAULT_LABELS } from "./create";
+export { commitVersion, revertToVersion, prepareContent, previewCommit, type CommitResult } from "./commit";
+export { listPrompts, listPromptFacets } from "./list";
+export { getPrompt, listVersions, getVersion, getPromptUsage } from "./get";
+export { updatePrompt, setPromptArchived } from "./update";
+export { getServedVersion, renderPrompt, type ServeSelector } from "./serve";
+export { CreatePromptInput, CommitVersionInput, UpdatePromptInput, ListPromptsInput } from "./schemas";
+export { presentPrompt, presentVersion } from "./present";
+export { parseSelector } from "./selector";
