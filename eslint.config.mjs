@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     // app/ is routing only: data access goes through lib/<domain>.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["**/__tests__/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -18,7 +18,8 @@ export type AuditRow = {
   data: Record<string, unknown>;
 };
 
-const ACTOR_KIND = { user: null, api_key: "API key", system: "System" } as const;
+/** Under the actor's name: a user's email, or what kind of actor it is. */
+const ACTOR_KIND = { user: null, api_key: "API key", system: "automatic" } as const;
 
 /** Newest first. `actorHref` filters the log by that actor. */
 export function AuditTable({ rows, actorHref }: { rows: AuditRow[]; actorHref: (actorId: string) => string }) {
@@ -35,7 +36,7 @@ export function AuditTable({ rows, actorHref }: { rows: AuditRow[]; actorHref: (
       </thead>
       <tbody>
         {rows.map((r) => {
-          const summary = summarizeAuditData(r.action, r.data);
+          const summary = summarizeAuditData(r.data);
           const kind = ACTOR_KIND[r.actorType];
           return (
             <tr key={r.id} data-testid="audit-row" data-action={r.action} data-event-id={r.id}>
@@ -56,7 +57,7 @@ export function AuditTable({ rows, actorHref }: { rows: AuditRow[]; actorHref: (
                 <div className="truncate text-xs text-zinc-500">{kind ?? r.actorLabel}</div>
               </Td>
               <Td>
-                <Badge tone={actionTone(r.action)} title={r.action}>
+                <Badge tone={actionTone(r.action)} title={r.action} className="whitespace-nowrap">
                   {r.actionLabel}
                 </Badge>
               </Td>

@@ -3,26 +3,22 @@
 const HIDDEN = new Set(["via"]);
 
 function show(v: unknown): string {
-  if (v === null || v === undefined) return "—";
+  if (v === null || v === undefined) return "none";
   if (Array.isArray(v)) return v.map(show).join(", ");
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
 
-/** One line for the table: "alice@acme.test: editor → admin", "name: CI · scopes: admin". */
-export function summarizeAuditData(action: string, data: Record<string, unknown>): string {
-  const d = { ...data };
+/** One line for the table: "email: alice@acme.test · editor → admin", "name: CI · scopes: admin, prompts:read". */
+export function summarizeAuditData(data: Record<string, unknown>): string {
   const parts: string[] = [];
-  if ("from" in d && "to" in d) {
-    const who = typeof d.email === "string" ? `${d.email}: ` : "";
-    parts.push(`${who}${show(d.from)} → ${show(d.to)}`);
-    delete d.from;
-    delete d.to;
-    delete d.email;
-  } else if (action === "member.invite" && typeof d.expiresAt === "string") {
-    d.expiresAt = d.expiresAt.slice(0, 10);
+  const pair = "from" in data && "to" in data;
+  for (const [k, v] of Object.entries(data)) {
+    if (HIDDEN.has(k) || (pair && k === "to")) continue;
+    if (pair && k === "from") parts.push(`${show(v)} → ${show(data.to)}`);
+    else if (k === "expiresAt" && typeof v === "string") parts.push(`expires: ${v.slice(0, 10)}`);
+    else parts.push(`${k}: ${show(v)}`);
   }
-  for (const [k, v] of Object.entries(d)) if (!HIDDEN.has(k)) parts.push(`${k}: ${show(v)}`);
   if (typeof data.via === "string") parts.push(`via ${data.via.replace(/_/g, " ")}`);
   return parts.join(" · ");
 }

@@ -33,7 +33,7 @@ export function VerifyChain({ slug }: { slug: string }) {
         title="Chain integrity"
         description="Each event carries the hash of the one before it. Verifying recomputes every hash and checks that none is missing."
         action={
-          <Button size="sm" variant="secondary" pending={pending} onClick={verify}>
+          <Button size="sm" variant="secondary" className="shrink-0 whitespace-nowrap" pending={pending} onClick={verify}>
             <ShieldCheck className="size-4" /> Verify chain
           </Button>
         }

@@ -44,13 +44,5 @@ export function setupMonaco(): typeof monaco {
 
 setupMonaco();
 
-/**
- * Turns bracket-pair colours off on a model: they would paint over the template tag colours. The editor option
- * `bracketPairColorization` does not reliably reach models created before the editor (as @monaco-editor/react does).
- */
-export function plainBrackets(model: monaco.editor.ITextModel | null | undefined): void {
-  model?.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
-}
-
 export { monaco };
 export type MonacoApi = typeof monaco;

@@ -4,7 +4,7 @@ import * as React from "react";
 import { DiffEditor } from "@monaco-editor/react";
 import { useTheme } from "next-themes";
 import type * as Monaco from "monaco-editor";
-import { plainBrackets } from "./monaco-setup";
+import "./monaco-setup";
 import { TEMPLATE_LANGUAGE_ID, themeFor } from "./template-language";
 import {
   EDITOR_FONT_SIZE,
@@ -48,6 +48,9 @@ export default function PromptDiffEditorImpl({
       ignoreTrimWhitespace: false,
       renderIndicators: true,
       renderOverviewRuler: false,
+      overviewRulerLanes: 0,
+      overviewRulerBorder: false,
+      hideCursorInOverviewRuler: true,
       hideUnchangedRegions: { enabled: hideUnchangedRegions, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
       wordWrap: "on",
       diffWordWrap: "on",
@@ -62,7 +65,6 @@ export default function PromptDiffEditorImpl({
       padding: { top: EDITOR_PADDING, bottom: EDITOR_PADDING },
       scrollBeyondLastLine: false,
       renderLineHighlight: "none",
-      bracketPairColorization: { enabled: false },
       guides: { indentation: false, bracketPairs: false },
       stickyScroll: { enabled: false },
       scrollbar: { alwaysConsumeMouseWheel: false, useShadows: false, verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
@@ -80,8 +82,6 @@ export default function PromptDiffEditorImpl({
     // itself is gone: disposing them first makes Monaco throw "TextModel got disposed before DiffEditorWidget
     // model got reset".
     const model = editor.getModel();
-    plainBrackets(model?.original);
-    plainBrackets(model?.modified);
     editor.onDidDispose(() => {
       model?.original.dispose();
       model?.modified.dispose();

@@ -7,7 +7,7 @@ import * as React from "react";
 import Editor from "@monaco-editor/react";
 import { useTheme } from "next-themes";
 import type * as Monaco from "monaco-editor";
-import { plainBrackets } from "./monaco-setup";
+import "./monaco-setup";
 import { TEMPLATE_LANGUAGE_ID, themeFor } from "./template-language";
 import {
   EDITOR_FONT_SIZE,
@@ -45,9 +45,12 @@ export function editorOptions(opts: {
     padding: { top: EDITOR_PADDING, bottom: EDITOR_PADDING },
     scrollBeyondLastLine: false,
     renderLineHighlight: opts.readOnly ? "none" : "line",
+    // Several editors per page (chat messages): only the focused one marks its current line.
+    renderLineHighlightOnlyWhenFocus: true,
     cursorBlinking: opts.readOnly ? "solid" : "smooth",
     cursorStyle: opts.readOnly ? "line-thin" : "line",
-    bracketPairColorization: { enabled: false },
+    // Template tags get their colours from the tokenizer; the template language declares no bracket pairs, so
+    // bracket-pair colours never paint over them. (JSON keeps Monaco's bracket-pair colours.)
     guides: { indentation: isJson, bracketPairs: false },
     matchBrackets: isJson ? "always" : "near",
     stickyScroll: { enabled: false },
@@ -133,8 +136,6 @@ export default function PromptEditorImpl({
   const handleMount = React.useCallback(
     (editor: CodeEditorInstance, monaco: MonacoInstance) => {
       editorRef.current = editor;
-      plainBrackets(editor.getModel());
-      editor.onDidChangeModel(() => plainBrackets(editor.getModel()));
       editor.onDidChangeModelContent(() => {
         if (syncing.current) return;
         const next = editor.getValue();

@@ -1,4 +1,4 @@
-import type { PromptContent } from "@/db/schema/prompts";
+import type { PromptContent } from "@/lib/templates";
 
 /** A readable text form of content for diffs: chat messages become "### role" blocks. */
 export function contentToText(content: unknown): string {

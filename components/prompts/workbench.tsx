@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { canonicalJson } from "@/lib/prompts/pure/canonical-json";
 import { extractFromContent } from "@/lib/templates";
 import { CommitDialog } from "./commit-dialog";
 import { ConfigForm, configToDraft, draftToConfig } from "./config-form";
@@ -28,7 +29,8 @@ export function PromptWorkbench({ ws, slug, type, base, readOnly, readOnlyReason
     }
   }, [content]);
   const parsed = draftToConfig(config);
-  const dirty = JSON.stringify(content) !== JSON.stringify(base.content) || JSON.stringify("config" in parsed ? parsed.config : null) !== JSON.stringify(base.config);
+  // Canonical comparison: jsonb does not keep key order.
+  const dirty = canonicalJson(content) !== canonicalJson(base.content) || !("config" in parsed) || canonicalJson(parsed.config) !== canonicalJson(base.config);
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">

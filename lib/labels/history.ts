@@ -1,12 +1,13 @@
 import "server-only";
-import { aliasedTable, and, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { apiKeys, labelEvents, labels, promptVersions, users } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { getPromptInWorkspace, resolveLabel } from "@/lib/prompts/internal";
 import { LabelNameSchema } from "@/lib/prompts/pure";
 
-const fromV = aliasedTable(promptVersions, "from_v");
-const toV = aliasedTable(promptVersions, "to_v");
+const fromV = alias(promptVersions, "from_v");
+const toV = alias(promptVersions, "to_v");
 
 /** Moves of one label (or of every label when `label` is omitted), newest first. */
 export async function labelHistory({ ctx, input }: { ctx: WorkspaceCtx; input: { slug: string; label?: string; limit?: number } }) {

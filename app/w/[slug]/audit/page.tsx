@@ -104,11 +104,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <Form action={base} className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
               <div className="grid gap-1.5">
                 <Label htmlFor="audit-action">Action</Label>
-                <Select id="audit-action" name="action" defaultValue={filters.action ?? ""} className="w-52">
+                <Select id="audit-action" name="action" defaultValue={filters.action ?? ""} className="w-64">
                   <option value="">All actions</option>
                   {actionOptions.map((a) => (
                     <option key={a} value={a}>
-                      {auditActionLabel(a)} ({a})
+                      {auditActionLabel(a)}
                     </option>
                   ))}
                 </Select>
