@@ -10,8 +10,8 @@ function localInput(d: Date) {
 async function promote(page: Page, version: number, label: string, reason: string) {
   await page.getByTestId(`version-${version}`).getByRole("button", { name: "Promote…" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Environment").selectOption(label);
-  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByLabel("Environment", { exact: true }).selectOption(label);
+  await dialog.getByLabel("Reason", { exact: true }).fill(reason);
   await dialog.getByRole("button", { name: `Promote to ${label}` }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId(`label-${label}`)).toContainText(`v${version}`);
@@ -26,8 +26,8 @@ test("create, commit, diff, promote, roll back, point in time, verified audit ch
   await snap(page, "prompts-empty");
   await page.getByRole("button", { name: "New prompt" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Slug").fill(slug);
-  await dialog.getByLabel("Description").fill("First reply to a ticket");
+  await dialog.getByLabel("Slug", { exact: true }).fill(slug);
+  await dialog.getByLabel("Description", { exact: true }).fill("First reply to a ticket");
   await dialog.getByRole("button", { name: "Create prompt" }).click();
   await expect(page).toHaveURL(new RegExp(`/prompts/${slug}$`));
   await expect(page.getByTestId("label-latest")).toContainText("v1");
@@ -42,7 +42,7 @@ test("create, commit, diff, promote, roll back, point in time, verified audit ch
   await expect(commit.getByTestId("commit-summary")).toContainText("major");
   await expect(commit.getByTestId("commit-summary")).toContainText("customer_name");
   await expect(commit.getByTestId("prompt-diff")).toBeVisible();
-  await commit.getByLabel("Message").fill("Greet the customer by name");
+  await commit.getByLabel("Message", { exact: true }).fill("Greet the customer by name");
   await snap(page, "commit-dialog");
   await commit.getByRole("button", { name: "Commit version" }).click();
   await expect(page.getByTestId("label-latest")).toContainText("v2");

@@ -63,10 +63,16 @@ export function AuditTable({ rows, actorHref }: { rows: AuditRow[]; actorHref: (
               </Td>
               <Td>
                 <div className="text-xs text-zinc-700 dark:text-zinc-300">{r.targetType.replace(/_/g, " ")}</div>
-                {r.targetId && (
-                  <div className="font-mono text-xs text-zinc-400" title={r.targetId}>
-                    {r.targetId.length > 12 ? `${r.targetId.slice(0, 8)}…` : r.targetId}
+                {typeof r.data.slug === "string" ? (
+                  <div className="truncate font-mono text-xs text-zinc-500" title={r.targetId ?? undefined}>
+                    {r.data.slug}
                   </div>
+                ) : (
+                  r.targetId && (
+                    <div className="font-mono text-xs text-zinc-400" title={r.targetId}>
+                      {r.targetId.length > 12 ? `${r.targetId.slice(0, 8)}…` : r.targetId}
+                    </div>
+                  )
                 )}
               </Td>
               <Td className="max-w-0 text-xs">

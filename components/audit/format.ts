@@ -1,6 +1,7 @@
 /** Pure helpers for showing audit events; no server imports. */
 
-const HIDDEN = new Set(["via"]);
+// slug is shown in the target column.
+const HIDDEN = new Set(["via", "slug"]);
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return "none";
