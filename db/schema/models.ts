@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { apiKeys } from "./api-keys";
+import { promptVersions, prompts } from "./prompts";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const PROVIDER_KINDS = ["openai", "anthropic", "google", "openai-compatible"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** A workspace's connection to a model provider. The API key is AES-256-GCM encrypted and never sent back. */
+export const providerConnections = pgTable(
+  "provider_connection",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Used in model ids: "<name>/<model>". */
+    name: text("name").notNull(),
+    kind: text("kind", { enum: PROVIDER_KINDS }).notNull(),
+    baseUrl: text("base_url"),
+    /** "v1:<iv>:<tag>:<ciphertext>" (base64url); null for keyless local servers. */
+    apiKeyEncrypted: text("api_key_encrypted"),
+    /** Last 4 characters, for the masked display. */
+    apiKeyHint: text("api_key_hint"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("provider_connection_name_key").on(t.workspaceId, t.name)],
+);
+
+/** Per-workspace model catalog and prices (USD per 1M tokens), seeded from lib/models/prices.ts. */
+export const modelPrices = pgTable(
+  "model_price",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Model id as the provider names it, e.g. gpt-4o-mini. */
+    model: text("model").notNull(),
+    inputPerMillion: doublePrecision("input_per_million").notNull(),
+    outputPerMillion: doublePrecision("output_per_million").notNull(),
+    source: text("source").notNull().default("custom"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("model_price_key").on(t.workspaceId, t.model)],
+);
+
+/** Workspace-wide settings for model calls. */
+export const workspaceModelSettings = pgTable("workspace_model_settings", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  allowPrivateEndpoints: boolean("allow_private_endpoints").notNull().default(false),
+  maxConcurrentRuns: integer("max_concurrent_runs").notNull().default(8),
+});
+
+export const GENERATION_SOURCES = ["playground", "eval", "production", "api"] as const;
+export const GENERATION_STATUSES = ["success", "error"] as const;
+
+/** One model call: the analytics fact table. */
+export const generations = pgTable(
+  "generation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    promptId: uuid("prompt_id").references(() => prompts.id, { onDelete: "set null" }),
+    promptVersionId: uuid("prompt_version_id").references(() => promptVersions.id),
+    /** Draft runs have no version. */
+    isDraft: boolean("is_draft").notNull().default(false),
+    connectionId: uuid("connection_id").references(() => providerConnections.id, { onDelete: "set null" }),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    variables: jsonb("variables").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    input: jsonb("input").$type<unknown>().notNull(),
+    output: text("output"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    costUsd: doublePrecision("cost_usd"),
+    latencyMs: integer("latency_ms"),
+    timeToFirstTokenMs: integer("ttft_ms"),
+    status: text("status", { enum: GENERATION_STATUSES }).notNull(),
+    error: text("error"),
+    /** Output validated against the version's response schema: null when there is none. */
+    schemaValid: boolean("schema_valid"),
+    source: text("source", { enum: GENERATION_SOURCES }).notNull(),
+    runGroupId: uuid("run_group_id"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("generation_workspace_created_idx").on(t.workspaceId, t.createdAt), index("generation_prompt_idx").on(t.promptId, t.createdAt), index("generation_version_idx").on(t.promptVersionId)],
+);
+
+export const REVIEW_VERDICTS = ["up", "down", "A", "B", "tie"] as const;
+
+/** A human verdict on a generation (playground thumbs today; review queues build on it). */
+export const reviews = pgTable(
+  "review",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    generationId: uuid("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    verdict: text("verdict", { enum: REVIEW_VERDICTS }).notNull(),
+    labels: jsonb("labels").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    comment: text("comment"),
+    source: text("source").notNull().default("playground"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_generation_idx").on(t.generationId), uniqueIndex("review_playground_key").on(t.generationId, t.reviewerId, t.source)],
+);
+
+/** Saved playground state per user and prompt; `shareId` makes it openable by teammates. */
+export const playgroundSessions = pgTable(
+  "playground_session",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    promptId: uuid("prompt_id").references(() => prompts.id, { onDelete: "cascade" }),
+    state: jsonb("state").$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("playground_session_user_idx").on(t.workspaceId, t.userId, t.promptId)],
+);
+
+export type ProviderConnection = typeof providerConnections.$inferSelect;
+export type Generation = typeof generations.$inferSelect;
+export type Review = typeof reviews.$inferSelect;
