@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { labelEvents, labels, promptVersions } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
-import { labelHistory, labelsAt, moveLabel, rollbackLabel } from "@/lib/labels";
+import { labelHistory, labelsAt, listLabelPolicies, moveLabel, rollbackLabel, setLabelPolicy } from "@/lib/labels";
 import { commitVersion, createPrompt, getPromptUsage, getServedVersion, listVersions, renderPrompt, revertToVersion, setPromptArchived } from "@/lib/prompts";
 import { createTestDatabase, uniq, usingPostgres } from "@/lib/test/db";
 import { expectAppError, expectZodError } from "@/lib/test/expect";
@@ -215,5 +215,27 @@ describe(`roles and tenancy (${usingPostgres() ? "postgres" : "pglite"})`, () =>
     const count = await database.db.execute(sql`select count(*)::int as n from prompt_version where prompt_id = ${prompt.id}`);
     const rows = Array.isArray(count) ? count : (count as unknown as { rows: { n: number }[] }).rows;
     expect(Number((rows[0] as { n: number }).n)).toBe(1);
+  });
+});
+
+describe(`label policies (${usingPostgres() ? "postgres" : "pglite"})`, () => {
+  it("an admin can require admin for staging; editors are then refused on every path through the lib", async () => {
+    const { ctx } = await makeWorkspace(database);
+    const { prompt } = await text(ctx);
+    const editor = await addMember(database, ctx, "editor");
+    const admin = await addMember(database, ctx, "admin");
+    await expectAppError(setLabelPolicy({ ctx: editor.ctx, input: { label: "staging", minRole: "admin" } }), "forbidden");
+    await expectAppError(setLabelPolicy({ ctx: admin.ctx, input: { label: "staging", minRole: "viewer" } }), "invalid_input", /editor or higher/);
+    const policy = await setLabelPolicy({ ctx: admin.ctx, input: { label: "staging", minRole: "admin" } });
+    expect(policy).toMatchObject({ label: "staging", minRole: "admin", custom: true });
+    await expectAppError(moveLabel({ ctx: editor.ctx, input: { slug: prompt.slug, label: "staging", version: 1, reason: "r" } }), "forbidden", /staging.*admin/);
+    await expectAppError(rollbackLabel({ ctx: editor.ctx, input: { slug: prompt.slug, label: "staging" } }), "forbidden");
+    expect((await moveLabel({ ctx: admin.ctx, input: { slug: prompt.slug, label: "staging", version: 1, reason: "r" } })).changed).toBe(true);
+    // Custom labels default to editor and can be created by moving them.
+    expect((await moveLabel({ ctx: editor.ctx, input: { slug: prompt.slug, label: "canary", version: 1, reason: "r" } })).changed).toBe(true);
+    await expectAppError(moveLabel({ ctx: editor.ctx, input: { slug: prompt.slug, label: "latest", version: 1, reason: "r" } }), "invalid_input", /latest/);
+    await expectAppError(moveLabel({ ctx: editor.ctx, input: { slug: prompt.slug, label: "Bad Label", version: 1, reason: "r" } }), "invalid_input");
+    const names = (await listLabelPolicies({ ctx })).map((p) => `${p.label}:${p.minRole}`);
+    expect(names).toEqual(["production:admin", "staging:admin"]);
   });
 });

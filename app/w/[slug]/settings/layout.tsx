@@ -8,12 +8,13 @@ export default async function SettingsLayout({ children, params }: { children: R
   const base = `/w/${slug}/settings`;
   return (
     <>
-      <PageHeader title="Settings" description="Workspace, members and API keys." />
+      <PageHeader title="Settings" description="Workspace, members, API keys and environment policies." />
       {allowed && (
         <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Settings">
           <TabLink href={base}>General</TabLink>
           <TabLink href={`${base}/members`}>Members</TabLink>
           <TabLink href={`${base}/api-keys`}>API keys</TabLink>
+          <TabLink href={`${base}/environments`}>Environments</TabLink>
         </nav>
       )}
       {children}
