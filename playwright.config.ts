@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The stand-in model provider (e2e/fixtures/model-server.ts), reached by the app over real HTTP. */
+const MODEL_PORT = Number(process.env.E2E_MODEL_PORT ?? 4010);
 const dataDir = path.join(__dirname, ".data-e2e");
 // Playwright loads this config in the runner and in every worker: only the runner starts from a clean data dir.
 if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
@@ -51,14 +53,22 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/owner.json" }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
-  webServer: {
-    // The production server: npm start builds first when there is no build.
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    env: serverEnv,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // The production server: npm start builds first when there is no build.
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/api/health`,
+      env: serverEnv,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node --import tsx e2e/fixtures/model-server.ts --port ${MODEL_PORT}`,
+      url: `http://127.0.0.1:${MODEL_PORT}/v1/models`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+  ],
 });

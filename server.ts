@@ -7,6 +7,7 @@ import next from "next";
 import { getEnv } from "@/lib/env";
 import { deriveKey, resolveSecret } from "@/lib/config/secret";
 import { bootstrap } from "@/lib/bootstrap";
+import { createAppRealtimeServer, realtimeSecret } from "@/lib/realtime";
 
 async function main() {
   const started = Date.now();
@@ -18,6 +19,8 @@ async function main() {
   process.env.AUTH_TRUST_HOST ??= "true";
 
   const database = await bootstrap(env);
+  // Before Next starts, so route handlers find it on the process-wide registry (token route, commit, members).
+  const realtime = createAppRealtimeServer({ db: database.db, secret: realtimeSecret(env) });
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();
@@ -28,10 +31,14 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  if (dev) {
-    const upgrade = app.getUpgradeHandler();
-    server.on("upgrade", (req, socket, head) => upgrade(req, socket, head));
-  }
+  // WebSocket upgrades: /realtime/<doc> -> the Yjs server (authenticated before the upgrade); anything else
+  // (Next's dev HMR) -> Next in development, refused in production.
+  const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
+  server.on("upgrade", (req, socket, head) => {
+    if (realtime.handleUpgrade(req, socket, head)) return;
+    if (nextUpgrade) nextUpgrade(req, socket, head);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
   const addr = server.address();
@@ -44,6 +51,11 @@ async function main() {
     closing = true;
     console.log(`[promptyard] ${signal}: shutting down`);
     server.close();
+    // Flush and compact every open draft while the database is still open (bounded, so a stuck DB cannot hang exit).
+    await Promise.race([
+      realtime.close().catch((e) => console.error("[promptyard] closing realtime failed:", e)),
+      new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+    ]);
     server.closeAllConnections();
     await database.close().catch(() => {});
     process.exit(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
 export const PASSWORD = "e2e password 12345";
 export const OWNER_STATE = "e2e/.auth/owner.json";
@@ -26,3 +26,26 @@ export async function signUp(page: Page, { name, email, password = PASSWORD }: {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: /Create account/ }).click();
 }
+
+/** The owner (on `page`) invites a new member with `role`; they sign up through the link in a fresh context. */
+export async function inviteMember(page: Page, browser: Browser, slug: string, role: string, name: string) {
+  const email = uniqueEmail(role);
+  await page.goto(`/w/${slug}/settings/members`);
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email", { exact: true }).fill(email);
+  await dialog.getByLabel("Role", { exact: true }).selectOption(role);
+  await dialog.getByRole("button", { name: "Create invite link" }).click();
+  const link = await dialog.getByTestId("invite-link").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.getByRole("button", { name: "Create an account to join" }).click();
+  await signUp(other, { name });
+  await other.waitForURL(new RegExp(`/w/${slug}$`));
+  return { email, context, page: other };
+}
+
+/** The stand-in model provider that playwright.config.ts starts next to the app. */
+export const MODEL_BASE_URL = `http://127.0.0.1:${process.env.E2E_MODEL_PORT ?? 4010}/v1`;

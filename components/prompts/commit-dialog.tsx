@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/http/errors";
 import { configToText, contentToText, type Snapshot } from "./serialize";
 
 export function CommitDialog({
@@ -19,6 +20,7 @@ export function CommitDialog({
   open,
   onOpenChange,
   onCommitted,
+  commit,
 }: {
   ws: string;
   slug: string;
@@ -27,6 +29,8 @@ export function CommitDialog({
   open: boolean;
   onOpenChange: (o: boolean) => void;
   onCommitted?: (version: number) => void;
+  /** How to commit: by default the given content/config; the live draft commits the server's copy instead. */
+  commit?: (message: string, semver?: string) => Promise<ActionResult<{ version: number; semver: string }>>;
 }) {
   type Preview = { bump: string; reason: string; semver: string; variablesAdded: string[]; variablesRemoved: string[]; configChanged: string[] };
   const [summary, setSummary] = useState<Preview | null>(null);
@@ -58,7 +62,8 @@ export function CommitDialog({
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
-            action.run(() => commitVersionAction(ws, { slug, content: next.content, config: next.config, message, semver: semver === suggested ? undefined : semver }), {
+            const chosen = semver === suggested ? undefined : semver;
+            action.run(() => (commit ? commit(message, chosen) : commitVersionAction(ws, { slug, content: next.content, config: next.config, message, semver: chosen })), {
               success: `Committed v${base.number + 1}`,
               onSuccess: (d) => {
                 onOpenChange(false);

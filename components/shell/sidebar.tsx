@@ -1,4 +1,4 @@
-import { FileText, Home, ScrollText, Settings } from "lucide-react";
+import { FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -29,6 +29,9 @@ export function Sidebar({
         </NavLink>
         <NavLink href={`${base}/prompts`}>
           <FileText className="size-4" /> Prompts
+        </NavLink>
+        <NavLink href={`${base}/playground`}>
+          <FlaskConical className="size-4" /> Playground
         </NavLink>
         {canAudit && (
           <NavLink href={`${base}/audit`}>

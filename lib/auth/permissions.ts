@@ -31,6 +31,13 @@ export const PERMISSIONS = {
   "labels:move": { minRole: "editor", scope: "labels:write", label: "Move environment labels (within each label's policy)" },
   "policies:manage": { minRole: "admin", scope: "admin", label: "Change environment policies" },
   "audit:read": { minRole: "admin", scope: "admin", label: "Read and export the audit log" },
+  // Editors pick connections in the playground, so they see names and kinds (never keys); keys need admin to list them.
+  "providers:read": { minRole: "editor", scope: "admin", label: "See model provider connections" },
+  "providers:manage": { minRole: "admin", scope: "admin", label: "Manage model provider connections, prices and model settings" },
+  "runs:create": { minRole: "editor", scope: "runs:write", label: "Run prompts against models" },
+  "runs:read": { minRole: "viewer", scope: "prompts:read", label: "Read runs and their outputs" },
+  // A verdict is one person's judgment (agreement stats and blind review count people), so API keys may not cast one.
+  "reviews:write": { minRole: "reviewer", scope: undefined, label: "Rate outputs" },
 } as const satisfies Record<string, { minRole: Role; scope: ApiKeyScope | undefined; label: string }>;
 
 export type Action = keyof typeof PERMISSIONS;

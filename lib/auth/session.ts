@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { isAppError } from "@/lib/errors";
+import { isAppError, unauthorized } from "@/lib/errors";
 import { loadWorkspaceForUser } from "@/lib/workspaces/internal";
 import { getUserById } from "./get-user";
 import { auth } from "./next";
@@ -32,3 +32,10 @@ export const requireWorkspace = cache(async (slug: string) => {
     throw e;
   }
 });
+
+/** Route handlers used by the app's own pages: the signed-in member's context, or 401 / 404 as AppErrors. */
+export async function sessionWorkspace(slug: string) {
+  const user = await getSessionUser();
+  if (!user) throw unauthorized("Your session has ended. Sign in again.");
+  return { user, ctx: await loadWorkspaceForUser(getDb(), user.id, slug) };
+}

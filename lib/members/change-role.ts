@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateMembership } from "@/lib/realtime/registry";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
@@ -10,7 +11,7 @@ export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: Cha
   authorize(ctx, "members:update");
   const { userId, role } = ChangeRoleInput.parse(input);
   assertCanGrant(ctx, role, "make someone");
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const { db } = tx;
     const owners = await lockOwnerCount(db, ctx.workspace.id);
     const member = await getMemberOrThrow(db, ctx.workspace.id, userId);
@@ -31,4 +32,7 @@ export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: Cha
     }
     return updated!;
   });
+  // After commit: open live-draft connections of this member switch to their new rights at once.
+  await invalidateMembership(ctx.workspace.id, userId);
+  return updated;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateMembership } from "@/lib/realtime/registry";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
@@ -11,7 +12,7 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
   const { userId } = MemberRef.parse(input);
   const self = actorUserId(ctx) === userId;
   if (!self) authorize(ctx, "members:remove");
-  return inTransaction(ctx, async (tx) => {
+  const removed = await inTransaction(ctx, async (tx) => {
     const { db } = tx;
     const owners = await lockOwnerCount(db, ctx.workspace.id);
     const member = await getMemberOrThrow(db, ctx.workspace.id, userId);
@@ -26,6 +27,9 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
     });
     return { userId };
   });
+  // After commit: their open live-draft connections are closed at once.
+  await invalidateMembership(ctx.workspace.id, userId);
+  return removed;
 }
 
 export function leaveWorkspace({ ctx }: { ctx: WorkspaceCtx }) {

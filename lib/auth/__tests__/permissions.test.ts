@@ -24,6 +24,11 @@ const ROLE_MATRIX: Record<Action, Record<Role, boolean>> = {
   "labels:move": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
   "policies:manage": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
   "audit:read": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
+  "providers:read": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
+  "providers:manage": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
+  "runs:create": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
+  "runs:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: true },
+  "reviews:write": { owner: true, admin: true, editor: true, reviewer: true, viewer: false },
 };
 
 /** The scope an API key needs per action; undefined = keys may never do it. */
@@ -42,6 +47,11 @@ const SCOPE_MATRIX: Record<Action, ApiKeyScope | undefined> = {
   "labels:move": "labels:write",
   "policies:manage": "admin",
   "audit:read": "admin",
+  "providers:read": "admin",
+  "providers:manage": "admin",
+  "runs:create": "runs:write",
+  "runs:read": "prompts:read",
+  "reviews:write": undefined,
 };
 
 const ALL_ROLES: Role[] = ["owner", "admin", "editor", "reviewer", "viewer"];

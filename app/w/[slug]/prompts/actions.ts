@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { withWorkspace } from "@/lib/auth/actions";
+import { commitDraft } from "@/lib/drafts";
 import { moveLabel, rollbackLabel, setLabelPolicy } from "@/lib/labels";
 import { commitVersion, createPrompt, previewCommit, revertToVersion, setPromptArchived, updatePrompt } from "@/lib/prompts";
 import type { Role } from "@/lib/auth";
@@ -58,4 +59,10 @@ export async function setLabelPolicyAction(ws: string, label: string, minRole: R
 
 export async function previewCommitAction(ws: string, input: { slug: string; content: unknown; config: unknown }) {
   return withWorkspace(ws, (ctx) => previewCommit({ ctx, input }));
+}
+
+export async function commitDraftAction(ws: string, input: { slug: string; message: string; semver?: string }) {
+  const res = await withWorkspace(ws, (ctx) => commitDraft({ ctx, input }));
+  if (res.ok) refresh(ws);
+  return res.ok ? { ok: true as const, data: { version: res.data.version.number, semver: res.data.version.semver } } : res;
 }

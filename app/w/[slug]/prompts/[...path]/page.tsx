@@ -6,6 +6,8 @@ import { DetailsPanel } from "@/components/prompts/details-panel";
 import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
 import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptWorkbench } from "@/components/prompts/workbench";
+import { LiveWorkbench } from "@/components/realtime/live-workbench";
+import { RunsTable } from "@/components/prompts/runs-table";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { cn } from "@/components/ui/cn";
 import { requireWorkspace } from "@/lib/auth/session";
@@ -13,6 +15,7 @@ import { can } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { labelHistory, labelsAt, listLabelPolicies } from "@/lib/labels";
 import { getPrompt, getPromptUsage, getVersion, listVersions, parseSelector } from "@/lib/prompts";
+import { listRuns } from "@/lib/runs";
 
 type Props = { params: Promise<{ slug: string; path: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -26,6 +29,7 @@ const TABS = [
   ["versions", "Versions"],
   ["compare", "Compare"],
   ["environments", "Environments"],
+  ["runs", "Runs"],
   ["details", "Details"],
 ] as const;
 
@@ -33,7 +37,7 @@ export default async function PromptPage({ params, searchParams }: Props) {
   const { slug: ws, path } = await params;
   const q = await searchParams;
   const promptSlug = path.map(decodeURIComponent).join("/");
-  const { ctx } = await requireWorkspace(ws);
+  const { ctx, user } = await requireWorkspace(ws);
   const data = await getPrompt({ ctx, slug: promptSlug }).catch((e) => {
     if (isAppError(e) && (e as { code: string }).code === "not_found") notFound();
     throw e;
@@ -62,20 +66,32 @@ export default async function PromptPage({ params, searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      {tab === "editor" && latest && (
+      {tab === "editor" && latest && !prompt.archivedAt && (
+        <LiveWorkbench
+          key={prompt.id}
+          ws={ws}
+          slug={prompt.slug}
+          promptId={prompt.id}
+          type={prompt.type}
+          base={{ number: latest.number, semver: latest.semver, content: latest.content, config: latest.config, variables: latest.variables }}
+          user={{ id: user.id, name: user.name }}
+        />
+      )}
+      {tab === "editor" && latest && prompt.archivedAt && (
         <PromptWorkbench
           key={latest.number}
           ws={ws}
           slug={prompt.slug}
           type={prompt.type}
           base={{ number: latest.number, semver: latest.semver, content: latest.content, config: latest.config, variables: latest.variables }}
-          readOnly={!canWrite}
-          readOnlyReason={prompt.archivedAt ? "This prompt is archived: unarchive it in Details to edit." : `Your role (${ctx.role}) can read prompts but not commit versions.`}
+          readOnly
+          readOnlyReason="This prompt is archived: unarchive it in Details to edit."
         />
       )}
       {tab === "versions" && <VersionsTab ws={ws} slug={prompt.slug} canWrite={canWrite} canMove={canMove} />}
       {tab === "compare" && <CompareTab ws={ws} slug={prompt.slug} latest={prompt.latestVersion} from={q.from} to={q.to} />}
       {tab === "environments" && <EnvironmentsTab ws={ws} slug={prompt.slug} at={q.at} canMove={canMove} labels={labels} />}
+      {tab === "runs" && <RunsTab ws={ws} slug={prompt.slug} cursor={q.cursor} />}
       {tab === "details" && <DetailsTab ws={ws} slug={prompt.slug} canWrite={can(ctx, "prompts:write")} />}
     </>
   );
@@ -124,6 +140,31 @@ export default async function PromptPage({ params, searchParams }: Props) {
         at={at ?? null}
         atResult={atResult ? { at: atResult.at.toISOString(), labels: atResult.labels } : null}
         atError={atError}
+      />
+    );
+  }
+
+  async function RunsTab({ ws, slug, cursor }: { ws: string; slug: string; cursor?: string }) {
+    const { runs, nextCursor } = await listRuns({ ctx, input: { promptSlug: slug, limit: 50, cursor } });
+    return (
+      <RunsTable
+        playgroundHref={`/w/${ws}/playground?prompt=${encodeURIComponent(slug)}`}
+        nextHref={nextCursor ? `/w/${ws}/prompts/${slug}?tab=runs&cursor=${nextCursor}` : null}
+        runs={runs.map((r) => ({
+          id: r.id,
+          createdAt: r.createdAt.toISOString(),
+          version: r.versionNumber,
+          isDraft: r.isDraft,
+          model: r.connectionName ? `${r.connectionName}/${r.model}` : r.model,
+          source: r.source,
+          status: r.status,
+          error: r.error,
+          output: r.output,
+          inputTokens: r.inputTokens,
+          outputTokens: r.outputTokens,
+          latencyMs: r.latencyMs,
+          costUsd: r.costUsd,
+        }))}
       />
     );
   }

@@ -1,0 +1,153 @@
+/**
+ * Benchmark server process (started by bench/realtime.ts with IPC). BENCH_TARGET:
+ *  - "promptyard": lib/realtime as server.ts runs it (token auth, membership roles, PostgreSQL persistence on
+ *    PGlite in a temp folder, or DATABASE_URL), documents are real prompts seeded from their latest version;
+ *  - "baseline": bare @y/websocket-server (setupWSConnection; no auth, no persistence).
+ * Answers the parent's { type: "rss" | "stats" | "exit" } messages.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const PROMPT_TEXT =
+  "You are a support assistant for {{product}}. Answer the customer's question in at most {{limit}} words, " +
+  "cite the relevant help-center article, and never promise refunds. If you are unsure, say so and offer to " +
+  "hand over to a human agent.\n\nQuestion: {{question}}";
+
+export interface BenchDoc {
+  doc: string;
+  token: string;
+}
+export interface ReadyMessage {
+  type: "ready";
+  port: number;
+  hot: { doc: string; tokens: string[] };
+  idle: BenchDoc[];
+  warm: BenchDoc[];
+}
+
+const send = (msg: unknown) => process.send!(msg);
+const counts = { editors: Number(process.env.BENCH_EDITORS ?? 50), idle: Number(process.env.BENCH_IDLE ?? 200), warm: 20 };
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+}
+
+function rss(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) gc?.();
+  return process.memoryUsage().rss;
+}
+
+async function startPromptyard(): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
+  const { openDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { memberships, users } = await import("@/db/schema");
+  const { createPrompt } = await import("@/lib/prompts");
+  const { makeWorkspace } = await import("@/lib/test/factories");
+  const { createAppRealtimeServer, mintRealtimeToken, promptDocName } = await import("@/lib/realtime");
+
+  const url = process.env.DATABASE_URL?.trim() || undefined;
+  const dir = url ? undefined : mkdtempSync(path.join(tmpdir(), "promptyard-bench-rt-"));
+  const database = url ? openDatabase({ url }) : openDatabase({ dataDir: path.join(dir!, "pglite") });
+  await migrateDatabase(database);
+  const { ctx, owner, ws } = await makeWorkspace(database);
+  // Distinct editors, so membership checks are per user as in real use (rows inserted directly: no password hashing).
+  const editors = await database.db
+    .insert(users)
+    .values(Array.from({ length: counts.editors }, (_, i) => ({ email: `bench-${ws.slug}-${i}@example.test`, name: `Editor ${i}` })))
+    .returning({ id: users.id });
+  await database.db.insert(memberships).values(editors.map((u) => ({ workspaceId: ws.id, userId: u.id, role: "editor" as const })));
+
+  const docs: string[] = [];
+  for (let i = 0; i < 1 + counts.idle + counts.warm; i++) {
+    const { prompt } = await createPrompt({ ctx, input: { slug: `bench/p-${i}`, type: "text", content: PROMPT_TEXT, message: "bench" } });
+    docs.push(promptDocName(prompt.id));
+  }
+  const secret = "bench-realtime-secret-0123456789abcdef";
+  const rt = createAppRealtimeServer({ db: database.db, secret });
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (req, socket, head) => {
+    if (!rt.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  const port = await listen(http);
+  const token = (doc: string, userId: string, role: "owner" | "editor") => mintRealtimeToken({ userId, workspaceId: ws.id, doc, role, ttlSeconds: 3600 }, secret);
+  const [hot, ...rest] = docs as [string, ...string[]];
+  return {
+    ready: {
+      type: "ready",
+      port,
+      hot: { doc: hot, tokens: editors.map((e) => token(hot, e.id, "editor")) },
+      idle: rest.slice(0, counts.idle).map((doc) => ({ doc, token: token(doc, owner.id, "owner") })),
+      warm: rest.slice(counts.idle).map((doc) => ({ doc, token: token(doc, owner.id, "owner") })),
+    },
+    async close() {
+      await rt.close();
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+      await database.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startBaseline(): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
+  const { WebSocketServer } = await import("ws");
+  const { setupWSConnection } = (await import("@y/websocket-server/utils")) as unknown as {
+    setupWSConnection: (ws: unknown, req: unknown, opts: { docName: string }) => void;
+  };
+  const wss = new WebSocketServer({ noServer: true });
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (req, socket, head) => {
+    const docName = decodeURIComponent((req.url ?? "").split("?")[0]!.replace(/^\/realtime\//, ""));
+    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }));
+  });
+  const port = await listen(http);
+  const name = (kind: string, i: number) => `prompt:bench-${kind}-${i}`;
+  return {
+    ready: {
+      type: "ready",
+      port,
+      hot: { doc: name("hot", 0), tokens: Array.from({ length: counts.editors }, () => "none") },
+      idle: Array.from({ length: counts.idle }, (_, i) => ({ doc: name("idle", i), token: "none" })),
+      warm: Array.from({ length: counts.warm }, (_, i) => ({ doc: name("warm", i), token: "none" })),
+    },
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+    },
+  };
+}
+
+async function main() {
+  const target = process.env.BENCH_TARGET;
+  const started = target === "baseline" ? await startBaseline() : await startPromptyard();
+  let cpuMark = process.cpuUsage();
+  let timeMark = performance.now();
+  process.on("message", async (msg: { type: string }) => {
+    if (msg.type === "rss") send({ type: "rss", rss: rss(), heap: process.memoryUsage().heapUsed });
+    if (msg.type === "cpu-start") {
+      cpuMark = process.cpuUsage();
+      timeMark = performance.now();
+      send({ type: "cpu-start" });
+    }
+    if (msg.type === "stats") {
+      const cpu = process.cpuUsage(cpuMark);
+      send({ type: "stats", cpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - timeMark)) * 100 });
+    }
+    if (msg.type === "exit") {
+      await started.close().catch((e) => console.error("[bench server] close failed:", e));
+      send({ type: "closed" });
+      process.exit(0);
+    }
+  });
+  send(started.ready);
+}
+
+main().catch((e) => {
+  console.error("[bench server]", e);
+  process.exit(1);
+});

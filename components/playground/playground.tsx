@@ -1,0 +1,210 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { GitCompare, Link2, Play, Plus } from "lucide-react";
+import { toast } from "sonner";
+import { rateRunAction, savePlaygroundAction } from "@/app/w/[slug]/playground/actions";
+import { PromptDiffEditor } from "@/components/editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/input";
+import { PlaygroundColumn, sourceKey, type ColumnState, type Source, type SourceOption } from "./column";
+import { streamRun } from "./run-stream";
+
+type Version = { number: number; semver: string; variables: string[] };
+export type PlaygroundProps = {
+  ws: string;
+  prompt: { slug: string; type: "text" | "chat" };
+  versions: Version[];
+  labels: Record<string, number | null>;
+  draftVariables: string[];
+  models: string[];
+  initial: { columns: Omit<ColumnState, "result">[]; variables: Record<string, string> };
+  sessionId: string | null;
+  canRun: boolean;
+  canRate: boolean;
+  notice?: string;
+};
+
+const newId = () => Math.random().toString(36).slice(2, 10);
+
+/** Side-by-side runs: 1-6 columns, each a prompt version (or label, or the live draft) on a model. */
+export function Playground(props: PlaygroundProps) {
+  const { ws, prompt, versions, labels } = props;
+  const [columns, setColumns] = useState<ColumnState[]>(props.initial.columns);
+  const [variables, setVariables] = useState<Record<string, string>>(props.initial.variables);
+  const [sessionId, setSessionId] = useState(props.sessionId);
+  const [compare, setCompare] = useState<string[]>([]);
+  const [diffOpen, setDiffOpen] = useState(false);
+  const controllers = useRef(new Map<string, AbortController>());
+
+  const byNumber = useMemo(() => new Map(versions.map((v) => [v.number, v])), [versions]);
+  const sources: SourceOption[] = useMemo(
+    () => [
+      { value: "draft", label: "Live draft", source: { kind: "draft" } },
+      ...Object.entries(labels).map(([label, n]) => ({ value: `l:${label}`, label: `${label} ${n ? `(v${n})` : "(not set)"}`, source: { kind: "label" as const, label } })),
+      ...versions.map((v) => ({ value: `v:${v.number}`, label: `v${v.number} · ${v.semver}`, source: { kind: "version" as const, version: v.number } })),
+    ],
+    [labels, versions],
+  );
+  const variablesOf = useCallback(
+    (s: Source): string[] => (s.kind === "draft" ? props.draftVariables : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.variables ?? [])),
+    [byNumber, labels, props.draftVariables],
+  );
+  const fields = useMemo(() => [...new Set(columns.flatMap((c) => variablesOf(c.source)))].sort(), [columns, variablesOf]);
+
+  // Save columns and variables (not outputs) a moment after they change; the saved session is shareable.
+  const saveKey = JSON.stringify({ columns: columns.map(({ result: _r, ...c }) => c), variables });
+  useEffect(() => {
+    if (!props.canRun) return;
+    const t = setTimeout(() => {
+      savePlaygroundAction(ws, prompt.slug, JSON.parse(saveKey)).then((res) => res.ok && setSessionId(res.data.id));
+    }, 800);
+    return () => clearTimeout(t);
+  }, [saveKey, ws, prompt.slug, props.canRun]);
+
+  const update = (id: string, fn: (c: ColumnState) => ColumnState) => setColumns((cs) => cs.map((c) => (c.id === id ? fn(c) : c)));
+
+  const runColumn = useCallback(
+    (column: ColumnState, runGroupId?: string) => {
+      controllers.current.get(column.id)?.abort();
+      const ac = new AbortController();
+      controllers.current.set(column.id, ac);
+      update(column.id, (c) => ({ ...c, result: { status: "running", text: "" } }));
+      const vars = Object.fromEntries(variablesOf(column.source).map((k) => [k, variables[k] ?? ""]));
+      void streamRun(
+        { workspace: ws, prompt: prompt.slug, source: column.source, model: column.model, variables: vars, params: column.params, runGroupId },
+        {
+          onDelta: (text) => update(column.id, (c) => ({ ...c, result: { ...c.result!, text: (c.result?.text ?? "") + text } })),
+          onDone: (run) => update(column.id, (c) => ({ ...c, result: { status: "done", text: run.output ?? c.result?.text ?? "", run } })),
+          onError: (message, run) => update(column.id, (c) => ({ ...c, result: { status: "error", text: c.result?.text ?? "", error: message, run } })),
+        },
+        ac.signal,
+      );
+    },
+    [variables, variablesOf, ws, prompt.slug],
+  );
+  const runAll = useCallback(() => {
+    const group = crypto.randomUUID();
+    columns.forEach((c) => runColumn(c, group));
+  }, [columns, runColumn]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && e.key === "Enter" && props.canRun) {
+        e.preventDefault();
+        runAll();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [runAll, props.canRun]);
+
+  const rate = async (column: ColumnState, verdict: "up" | "down" | null) => {
+    const id = column.result?.run?.id;
+    if (!id) return;
+    update(column.id, (c) => ({ ...c, result: { ...c.result!, verdict } }));
+    const res = await rateRunAction(ws, id, verdict);
+    if (!res.ok) {
+      toast.error(res.error.message);
+      update(column.id, (c) => ({ ...c, result: { ...c.result!, verdict: null } }));
+    }
+  };
+
+  const shareUrl = sessionId ? `${typeof location === "undefined" ? "" : location.origin}/w/${ws}/playground?prompt=${encodeURIComponent(prompt.slug)}&session=${sessionId}` : null;
+  const [a, b] = compare.map((id) => columns.find((c) => c.id === id));
+
+  return (
+    <div className="grid gap-4">
+      {props.notice && <Alert tone="success">{props.notice}</Alert>}
+      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+        <Card className="h-fit">
+          <CardHeader title="Variables" description="One form for every column." />
+          <CardBody className="grid gap-3">
+            {fields.length === 0 && <p className="text-sm text-zinc-500">These versions take no variables.</p>}
+            {fields.map((f) => (
+              <Field key={f} label={f} htmlFor={`var-${f}`}>
+                <textarea
+                  id={`var-${f}`}
+                  rows={f.includes("body") || f.includes("transcript") ? 4 : 1}
+                  className="w-full rounded-md border border-zinc-200 bg-white px-3 py-1.5 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950"
+                  value={variables[f] ?? ""}
+                  onChange={(e) => setVariables((v) => ({ ...v, [f]: e.target.value }))}
+                />
+              </Field>
+            ))}
+          </CardBody>
+        </Card>
+        <div className="grid min-w-0 content-start gap-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <Button onClick={runAll} disabled={!props.canRun || columns.some((c) => !c.model.includes("/"))} title="Ctrl/⌘ + Enter">
+              <Play className="size-4" /> Run all
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={columns.length >= 6}
+              onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: newId(), result: undefined }])}
+            >
+              <Plus className="size-4" /> Add column
+            </Button>
+            <Button variant="secondary" disabled={compare.length !== 2} onClick={() => setDiffOpen(true)}>
+              <GitCompare className="size-4" /> Diff outputs
+            </Button>
+            {shareUrl && (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  navigator.clipboard?.writeText(shareUrl).catch(() => {});
+                  toast.success("Link copied: teammates open this playground with it");
+                }}
+              >
+                <Link2 className="size-4" /> Share
+              </Button>
+            )}
+            {!props.canRun && <span className="text-sm text-zinc-500">Your role can look but not run.</span>}
+          </div>
+          <datalist id="playground-models">
+            {props.models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+          <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, 3)}, minmax(0, 1fr))` }}>
+            {columns.map((c, i) => (
+              <PlaygroundColumn
+                key={c.id}
+                index={i}
+                column={c}
+                sources={sources}
+                models={props.models}
+                canRun={props.canRun}
+                canRate={props.canRate}
+                canRemove={columns.length > 1}
+                compare={compare.includes(c.id)}
+                onChange={(next) => update(c.id, () => next)}
+                onRun={() => runColumn(c)}
+                onStop={() => controllers.current.get(c.id)?.abort()}
+                onRemove={() => setColumns((cs) => cs.filter((x) => x.id !== c.id))}
+                onRate={(v) => rate(c, v)}
+                onToggleCompare={() => setCompare((cur) => (cur.includes(c.id) ? cur.filter((x) => x !== c.id) : [...cur, c.id].slice(-2)))}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+      <Dialog open={diffOpen} onOpenChange={setDiffOpen}>
+        <DialogContent title="Diff outputs" className="max-w-5xl">
+          {a && b && (
+            <PromptDiffEditor
+              original={a.result?.text ?? ""}
+              modified={b.result?.text ?? ""}
+              originalLabel={`#${columns.indexOf(a) + 1} ${sourceKey(a.source)} · ${a.model}`}
+              modifiedLabel={`#${columns.indexOf(b) + 1} ${sourceKey(b.source)} · ${b.model}`}
+              height={420}
+            />
+          )}
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

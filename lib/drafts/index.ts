@@ -1,0 +1,2 @@
+export { issueDraftToken } from "./token";
+export { commitDraft, readLiveDraft } from "./commit";

@@ -1,0 +1,1 @@
+export { savePlaygroundSession, loadPlaygroundSession, PlaygroundState } from "./sessions";

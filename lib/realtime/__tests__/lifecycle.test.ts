@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createPgPersistence, type LoadHook } from "@/lib/realtime";
+import { getRealtimeServer, invalidateMembership, withLoadedDoc } from "@/lib/realtime/registry";
+import { createTestDatabase, usingPostgres } from "@/lib/test/db";
+import { connect, promptFixture, startRealtime, storedDraft, waitFor, type Client, type Running } from "./helpers";
+
+let database: Database;
+const servers: Running[] = [];
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const s of servers.splice(0)) await s.close();
+});
+afterAll(() => database?.close());
+
+async function start(opts = {}) {
+  const s = await startRealtime(database, opts);
+  servers.push(s);
+  return s;
+}
+function client(url: string, doc: string, token: string) {
+  const c = connect(url, doc, token);
+  clients.push(c);
+  return c;
+}
+
+describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgres" : "pglite"})`, () => {
+  it("without a server, withLoadedDoc rejects and invalidateMembership is a no-op", async () => {
+    expect(getRealtimeServer()).toBeUndefined();
+    await expect(withLoadedDoc("prompt:x", () => 1)).rejects.toThrow(/not running/);
+    await expect(invalidateMembership("w", "u")).resolves.toBeUndefined();
+  });
+
+  it("clients opening a document while it loads all wait for the same load: seeded once, nobody sees an empty document", async () => {
+    const f = await promptFixture(database, "Only once");
+    const base = createPgPersistence(database.db, { seed: (await import("@/lib/realtime")).createPromptSeed(database.db) });
+    let loads = 0;
+    const slowLoad: LoadHook = async (r) => {
+      loads++;
+      await new Promise((res) => setTimeout(res, 300));
+      return base.load(r);
+    };
+    const server = await start({ load: slowLoad });
+    const many = Array.from({ length: 4 }, () => client(server.url, f.docName, f.token(f.owner.id, "owner")));
+    const seenEmpty: boolean[] = [];
+    await Promise.all(many.map((c) => c.synced.then(() => seenEmpty.push(c.text.toString() === ""))));
+    expect(seenEmpty).toEqual([false, false, false, false]); // synced means loaded: the text was there at once
+    expect(loads).toBe(1);
+    for (const c of many) expect(c.text.toString()).toBe("Only once");
+  });
+
+  it("withLoadedDoc reads the live draft and rebases it; every client sees the change, the database has it", async () => {
+    const f = await promptFixture(database, "Live");
+    const server = await start();
+    const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
+    await a.synced;
+    a.text.insert(4, " edit");
+    await waitFor(() => server.rt.isLoaded(f.docName), "the document is loaded");
+    await waitFor(async () => (await withLoadedDoc(f.docName, (_doc, draft) => draft.read().content)) === "Live edit", "the server has the edit");
+
+    const draft = await withLoadedDoc(f.docName, (_doc, d) => {
+      const before = d.read();
+      d.rebase({ number: 2, semver: "1.1.0" });
+      return before;
+    });
+    expect(draft).toMatchObject({ type: "text", content: "Live edit", baseVersion: 1, baseSemver: "1.0.0" });
+    await waitFor(() => a.doc.getMap("meta").get("baseVersion") === 2, "the client sees the rebase");
+    expect(a.doc.getMap("meta").get("baseSemver")).toBe("1.1.0");
+    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "Live edit", baseVersion: 2 }); // flushed before resolving
+  });
+
+  it("withLoadedDoc on a document nobody has open loads it for the duration (workspace resolved from the prompt)", async () => {
+    const f = await promptFixture(database, "Cold");
+    const server = await start();
+    expect(server.rt.isLoaded(f.docName)).toBe(false);
+    await withLoadedDoc(f.docName, (_doc, d) => d.rebase({ number: 5, semver: "2.0.0" }));
+    await waitFor(() => !server.rt.isLoaded(f.docName), "the temporary document is unloaded again");
+    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "Cold", baseVersion: 5, baseSemver: "2.0.0" });
+    await expect(withLoadedDoc(f.docName, () => 1, { workspaceId: (await promptFixture(database)).ws.id })).rejects.toThrow(/not found/);
+  });
+
+  it("close() flushes what is queued before the flush window ends", async () => {
+    const f = await promptFixture(database, "");
+    const server = await start({ flushDelayMs: 10_000 });
+    const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
+    const b = client(server.url, f.docName, f.token(f.owner.id, "owner"));
+    await Promise.all([a.synced, b.synced]);
+    a.text.insert(0, "saved on close");
+    await waitFor(() => b.text.toString() === "saved on close", "the server has the update");
+    await server.close();
+    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "saved on close" });
+  });
+});

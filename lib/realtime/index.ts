@@ -1,0 +1,50 @@
+/**
+ * Realtime co-editing (Yjs over y-websocket). For server.ts and tests. Next code imports the narrow modules
+ * instead, to keep ws/y-protocols out of its bundle and to share the running server through globalThis:
+ *   "@/lib/realtime/token"       mintRealtimeToken, realtimeSecret, promptDocName   (the token route)
+ *   "@/lib/realtime/registry"    invalidateMembership, withLoadedDoc                (lib/members, commit)
+ *   "@/lib/realtime/draft-model" initDraft, readDraft, rebaseDraft, draftParts      (browser editor; pure)
+ */
+export { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions, type ChangeHook } from "./server";
+export { createAppRealtimeServer, createPromptSeed, createPromptWorkspaceResolver } from "./prompt-docs";
+export {
+  canWrite,
+  createMembershipLookup,
+  createTokenAuthenticator,
+  MembershipCache,
+  parseRealtimeUrl,
+  RealtimeAuthError,
+  WRITE_ROLES,
+  type AuthenticateHook,
+  type AuthorizeWriteHook,
+  type MemberRef,
+  type RealtimeSession,
+} from "./auth";
+export {
+  createPgPersistence,
+  DocumentNotFoundError,
+  encodeSeed,
+  UpdateQueue,
+  type CompactHook,
+  type DocRef,
+  type LoadedState,
+  type LoadHook,
+  type SeedHook,
+  type StoreHook,
+} from "./persistence";
+export { CLOSE } from "./connection";
+export {
+  mintRealtimeToken,
+  verifyRealtimeToken,
+  realtimeSecret,
+  RealtimeTokenError,
+  promptDocName,
+  parsePromptDocName,
+  realtimePath,
+  REALTIME_PATH_PREFIX,
+  type RealtimeTokenPayload,
+  type RealtimeTokenFailure,
+  type MintInput,
+} from "./token";
+export { invalidateMembership, withLoadedDoc, getRealtimeServer, type LiveDraft, type RealtimeHandle } from "./registry";
+export { initDraft, readDraft, rebaseDraft, draftParts, createMessage, type Draft, type DraftInit, type DraftConfig, type DraftMessage, type DraftType } from "./draft-model";

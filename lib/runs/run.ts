@@ -1,0 +1,194 @@
+import "server-only";
+import type { ModelMessage } from "ai";
+import { z } from "zod";
+import { generations, type Generation, type PromptConfig, type PromptContent, type PromptVersion } from "@/db/schema";
+import { actorUserId, authorize, type WorkspaceCtx } from "@/lib/context";
+import { AppError, invalidInput } from "@/lib/errors";
+import { costUsd, priceForModel } from "@/lib/models";
+import { resolveIncludes } from "@/lib/prompts/components";
+import { getPromptInWorkspace, getVersionByNumber, resolveLabel } from "@/lib/prompts/internal";
+import { PromptConfigSchema, PromptContentSchema, validateResponseSchema } from "@/lib/prompts/pure";
+import {
+  connectionApiKey,
+  effectiveBaseUrl,
+  getConnectionByName,
+  guardedFetch,
+  languageModelFor,
+  loadModelSettings,
+  type ProviderFailure,
+  type ProviderFailureKind,
+  type Resolver,
+} from "@/lib/providers";
+import { renderContent } from "@/lib/templates";
+import { callModel, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type CallOutcome, type ModelParams, type RetryPolicy } from "./call-model";
+import { getRunLimiter, type RunLimiter } from "./limiter";
+import { outputMatchesSchema } from "./schema-check";
+import { RunPromptInput } from "./schemas";
+
+export interface RunOptions {
+  /** Per attempt: no first token (or next chunk) within this long ends the call. Default 60 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long to wait for a free slot under the workspace's concurrency cap before answering 429. Default 10 s. */
+  queueWaitMs?: number;
+  limiter?: RunLimiter;
+  /** DNS resolver for the SSRF re-check (tests). */
+  resolver?: Resolver;
+}
+
+/** The stored generation, plus what the caller needs to report it. */
+export type RunResult = Generation & {
+  /** "<connection>/<model id>", as asked. */
+  modelRef: string;
+  connectionName: string;
+  promptSlug: string;
+  versionNumber: number | null;
+  /** Why the call failed (status "error"), for the transport to choose a status code; null on success. */
+  errorKind: ProviderFailureKind | null;
+  /** HTTP requests made to the provider, retries included. */
+  attempts: number;
+};
+
+const DEFAULT_QUEUE_WAIT_MS = 10_000;
+
+function zodToInput(e: unknown, field: string): never {
+  if (e instanceof z.ZodError) throw invalidInput(`${field}: ${e.issues[0]?.message ?? "invalid"}`);
+  throw e;
+}
+
+function paramsFrom(config: PromptConfig, override: ModelParams | undefined): ModelParams {
+  const merged: ModelParams = { temperature: config.temperature, maxTokens: config.maxTokens, topP: config.topP, stop: config.stop, ...override };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as ModelParams;
+}
+
+/**
+ * Runs a prompt version (or unsaved draft content) against "<connection>/<model>" and stores ONE generation, whatever
+ * happens at the provider: a failed call is stored with status "error" and a message a person can act on, and returned
+ * (never thrown, never an empty success). Problems with the request itself (unknown prompt, connection or version,
+ * missing variable, full concurrency queue) throw AppErrors before anything is stored.
+ */
+export async function runPrompt({
+  ctx,
+  input,
+  onDelta,
+  options = {},
+}: {
+  ctx: WorkspaceCtx;
+  input: RunPromptInput;
+  /** Each streamed chunk of output, as it arrives. */
+  onDelta?: (text: string) => void;
+  options?: RunOptions;
+}): Promise<RunResult> {
+  authorize(ctx, "runs:create");
+  const data = RunPromptInput.parse(input);
+  const slash = data.model.indexOf("/");
+  const connectionName = data.model.slice(0, slash);
+  const modelId = data.model.slice(slash + 1);
+
+  // What to run: a committed version (label, default production, or number) or the caller's draft.
+  const prompt = await getPromptInWorkspace(ctx.db, ctx.workspace.id, data.prompt);
+  let version: PromptVersion | null = null;
+  let content: PromptContent;
+  let config: PromptConfig;
+  if (data.draft) {
+    try {
+      content = PromptContentSchema(prompt.type).parse(data.draft.content);
+    } catch (e) {
+      zodToInput(e, "draft.content");
+    }
+    try {
+      config = PromptConfigSchema.parse(data.draft.config ?? {});
+    } catch (e) {
+      zodToInput(e, "draft.config");
+    }
+    if (config.responseSchema) validateResponseSchema(config.responseSchema);
+  } else {
+    if (data.version !== undefined) {
+      version = await getVersionByNumber(ctx.db, prompt, data.version);
+    } else {
+      const label = data.label ?? "production";
+      version = await resolveLabel(ctx.db, prompt, label);
+      if (!version) throw new AppError("not_found", `Label "${label}" of prompt "${prompt.slug}" points at no version yet; promote a version to it, or run a version number.`);
+    }
+    content = version.content;
+    config = version.config;
+  }
+  const conn = await getConnectionByName(ctx.db, ctx.workspace.id, connectionName);
+
+  // Render (a missing variable is the caller's 400, before any call or row).
+  const resolved = await resolveIncludes(ctx.db, ctx.workspace.id, content, prompt.slug);
+  const rendered = renderContent({ content, variables: data.variables, components: resolved.partials });
+  const messages: ModelMessage[] = typeof rendered === "string" ? [{ role: "user", content: rendered }] : rendered.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
+  const params = paramsFrom(config, data.params);
+
+  const settings = await loadModelSettings(ctx.db, ctx.workspace.id);
+  const limiter = options.limiter ?? getRunLimiter();
+  const release = await limiter.acquire(ctx.workspace.id, settings.maxConcurrentRuns, { waitMs: options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS, signal: data.signal });
+  const baseUrl = effectiveBaseUrl(conn);
+  let outcome: CallOutcome;
+  let apiKey: string | null = null;
+  try {
+    apiKey = connectionApiKey(conn);
+    const model = languageModelFor(conn, modelId, {
+      apiKey,
+      fetch: guardedFetch({ allowPrivate: settings.allowPrivateEndpoints, resolver: options.resolver, label: baseUrl }),
+    });
+    outcome = await callModel({
+      model,
+      messages,
+      params,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      failure: { connection: conn.name, model: modelId, baseUrl, secret: apiKey },
+      signal: data.signal,
+      onDelta,
+    });
+  } catch (e) {
+    // Set-up failures (a key that no longer decrypts, a connection missing its key) are stored like call failures.
+    const failure: ProviderFailure = { kind: "auth", retryable: false, message: e instanceof Error ? e.message : String(e) };
+    outcome = { ok: false, failure, text: "", attempts: 0, latencyMs: 0, ttftMs: null };
+  } finally {
+    release();
+  }
+
+  const price = outcome.ok ? await priceForModel(ctx.db, ctx.workspace.id, modelId) : null;
+  const inputTokens = outcome.ok ? outcome.inputTokens : null;
+  const outputTokens = outcome.ok ? outcome.outputTokens : null;
+  const [row] = await ctx.db
+    .insert(generations)
+    .values({
+      workspaceId: ctx.workspace.id,
+      promptId: prompt.id,
+      promptVersionId: version?.id ?? null,
+      isDraft: Boolean(data.draft),
+      connectionId: conn.id,
+      provider: conn.kind,
+      model: modelId,
+      params: { ...params },
+      variables: data.variables,
+      input: messages,
+      output: outcome.text || (outcome.ok ? "" : null),
+      inputTokens,
+      outputTokens,
+      costUsd: costUsd({ inputTokens, outputTokens }, price),
+      latencyMs: outcome.latencyMs,
+      timeToFirstTokenMs: outcome.ttftMs,
+      status: outcome.ok ? "success" : "error",
+      error: outcome.ok ? null : outcome.failure.message,
+      schemaValid: config.responseSchema && outcome.ok ? outputMatchesSchema(outcome.text, config.responseSchema) : null,
+      source: data.source,
+      runGroupId: data.runGroupId ?? null,
+      userId: actorUserId(ctx),
+      apiKeyId: ctx.actor.kind === "api_key" ? ctx.actor.keyId : null,
+    })
+    .returning();
+  return {
+    ...row!,
+    modelRef: `${conn.name}/${modelId}`,
+    connectionName: conn.name,
+    promptSlug: prompt.slug,
+    versionNumber: version?.number ?? null,
+    errorKind: outcome.ok ? null : outcome.failure.kind,
+    attempts: outcome.attempts,
+  };
+}
