@@ -10,8 +10,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import type { ReadyMessage } from "./realtime/server";
-import { PROMPT_TEXT } from "./realtime/server";
+import { PROMPT_TEXT, type ReadyMessage } from "./realtime/shared";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);

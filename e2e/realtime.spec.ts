@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { inviteMember, ownerMeta, snap } from "./helpers";
 
-const editorText = async (page: Page) => (await page.locator("[data-testid=prompt-editor] .view-lines").first().innerText()).replace(/\u00a0/g, " ").trim();
+const editorText = async (page: Page) => (await page.locator("[data-testid=prompt-editor] .view-lines").first().innerText()).replace(/\u00a0/g, " ").replace(/\n/g, "").trim(); // view lines wrap; the document has one line
 
 test("two people co-edit one prompt: same text, each other's presence, a commit both see", async ({ page, browser }) => {
   const { slug: ws } = ownerMeta();

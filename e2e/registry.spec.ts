@@ -22,8 +22,7 @@ test("create, commit, diff, promote, roll back, point in time, verified audit ch
   const slug = `support/reply-${Date.now().toString(36)}`;
 
   await page.goto(`/w/${ws}/prompts`);
-  await expect(page.getByText("No prompts yet")).toBeVisible();
-  await snap(page, "prompts-empty");
+  await expect(page.getByRole("heading", { name: "Prompts" })).toBeVisible();
   await page.getByRole("button", { name: "New prompt" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Slug", { exact: true }).fill(slug);

@@ -118,4 +118,5 @@ process.on("message", async (msg: { type: string; url: string; docs: Doc[]; text
     process.exit(1);
   }
 });
+process.on("disconnect", () => process.exit(1)); // the orchestrator died: do not linger
 send({ type: "up" });

@@ -10,23 +10,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-export const PROMPT_TEXT =
-  "You are a support assistant for {{product}}. Answer the customer's question in at most {{limit}} words, " +
-  "cite the relevant help-center article, and never promise refunds. If you are unsure, say so and offer to " +
-  "hand over to a human agent.\n\nQuestion: {{question}}";
-
-export interface BenchDoc {
-  doc: string;
-  token: string;
-}
-export interface ReadyMessage {
-  type: "ready";
-  port: number;
-  hot: { doc: string; tokens: string[] };
-  idle: BenchDoc[];
-  warm: BenchDoc[];
-}
+import { PROMPT_TEXT, type ReadyMessage } from "./shared";
 
 const send = (msg: unknown) => process.send!(msg);
 const counts = { editors: Number(process.env.BENCH_EDITORS ?? 50), idle: Number(process.env.BENCH_IDLE ?? 200), warm: 20 };
@@ -145,6 +129,7 @@ async function main() {
     }
   });
   send(started.ready);
+  process.on("disconnect", () => process.exit(1)); // the orchestrator died: do not linger
 }
 
 main().catch((e) => {

@@ -26,7 +26,6 @@ export function PlaygroundColumn({
   index,
   column,
   sources,
-  models,
   canRun,
   canRate,
   canRemove,
@@ -41,7 +40,6 @@ export function PlaygroundColumn({
   index: number;
   column: ColumnState;
   sources: SourceOption[];
-  models: string[];
   canRun: boolean;
   canRate: boolean;
   canRemove: boolean;

@@ -176,7 +176,6 @@ export function Playground(props: PlaygroundProps) {
                 index={i}
                 column={c}
                 sources={sources}
-                models={props.models}
                 canRun={props.canRun}
                 canRate={props.canRate}
                 canRemove={columns.length > 1}

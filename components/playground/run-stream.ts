@@ -49,8 +49,13 @@ export async function streamRun(
         const event = /^event: (.*)$/m.exec(chunk)?.[1];
         const data = JSON.parse(/^data: (.*)$/m.exec(chunk)?.[1] ?? "null");
         if (event === "delta") handlers.onDelta(data.text);
-        else if (event === "done") (finished = true), handlers.onDone(data);
-        else if (event === "error") (finished = true), handlers.onError(data.message, data.run);
+        else if (event === "done") {
+          finished = true;
+          handlers.onDone(data);
+        } else if (event === "error") {
+          finished = true;
+          handlers.onError(data.message, data.run);
+        }
       }
     }
   } catch {

@@ -84,7 +84,9 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
   const setConfig = (next: ConfigDraft) =>
     doc.transact(() => {
       for (const key of ["model", "temperature", "maxTokens", "topP", "responseSchema"] as const) {
-        if (next[key] !== configDraft[key]) (next[key] === "" ? config.delete(key) : config.set(key, next[key]));
+        if (next[key] === configDraft[key]) continue;
+        if (next[key] === "") config.delete(key);
+        else config.set(key, next[key]);
       }
       if (next.stop !== configDraft.stop) {
         const stop = next.stop.split(",").map((x) => x.trim()).filter(Boolean);

@@ -22,6 +22,12 @@ export const AUDIT_ACTIONS = [
   "label.move",
   "label.rollback",
   "policy.update",
+  "provider.create",
+  "provider.update",
+  "provider.delete",
+  "model_price.update",
+  "model_price.delete",
+  "model_settings.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -46,6 +52,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "label.move": "Label moved",
   "label.rollback": "Label rolled back",
   "policy.update": "Policy changed",
+  "provider.create": "Model connection added",
+  "provider.update": "Model connection changed",
+  "provider.delete": "Model connection deleted",
+  "model_price.update": "Model price changed",
+  "model_price.delete": "Model price reset or removed",
+  "model_settings.update": "Model settings changed",
 };
 
 /** "member.role_change" -> "Role changed"; unknown actions (from newer code) show as they are. */

@@ -47,11 +47,12 @@ export function AddConnectionDialog({ slug }: { slug: string }) {
     setOpen(next);
     if (!next) reset();
   }
-  /** Any edit makes an earlier test result stale. */
+  /** Any edit makes an earlier test result or save error stale. */
   function edited<T>(set: (v: T) => void) {
     return (v: T) => {
       set(v);
       test.setResult(null);
+      save.setError(null);
     };
   }
   function pickKind(next: ProviderKind) {
@@ -59,6 +60,7 @@ export function AddConnectionDialog({ slug }: { slug: string }) {
     setBaseUrl("");
     if (!nameTouched) setName(next === "openai-compatible" ? "" : next);
     test.setResult(null);
+    save.setError(null);
   }
 
   return (
@@ -73,6 +75,7 @@ export function AddConnectionDialog({ slug }: { slug: string }) {
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
+            test.setResult(null); // one message at a time: the save's outcome replaces an earlier test's
             save.run(() => createConnectionAction(slug, input), {
               success: `Connection ${input.name} added`,
               onSuccess: () => onOpenChange(false),
@@ -181,7 +184,10 @@ export function AddConnectionDialog({ slug }: { slug: string }) {
           {test.result && <TestResult result={test.result} detailed className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800" />}
           {save.error && <Alert>{save.error}</Alert>}
           <div className="flex items-center justify-between gap-2">
-            <Button type="button" variant="secondary" pending={test.pending} disabled={save.pending} onClick={() => test.run(input)} title="Test before saving: lists the server's models, no tokens spent">
+            <Button type="button" variant="secondary" pending={test.pending} disabled={save.pending} onClick={() => {
+                save.setError(null);
+                test.run(input);
+              }} title="Test before saving: lists the server's models, no tokens spent">
               Test
             </Button>
             <Button type="submit" pending={save.pending} disabled={nameInvalid}>

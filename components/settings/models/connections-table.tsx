@@ -55,7 +55,7 @@ function ConnectionRowView({ slug, connection: c }: { slug: string; connection: 
         <Td className={cell}>
           <span className="font-mono text-[13px] font-medium text-zinc-900 dark:text-zinc-100">{c.name}</span>
         </Td>
-        <Td className={cell}>{shortKindLabel(c.kind)}</Td>
+        <Td className={`${cell ?? ""} whitespace-nowrap`}>{shortKindLabel(c.kind)}</Td>
         <Td className={cell}>
           {c.baseUrl ? (
             <span className="block max-w-xs truncate font-mono text-xs" title={c.baseUrl}>

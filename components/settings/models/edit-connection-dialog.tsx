@@ -77,7 +77,7 @@ export function EditConnectionDialog({ slug, connection: c }: { slug: string; co
             label="API key"
             htmlFor={`edit-${c.id}-api-key`}
             hint={
-              needsKeyAgain ? (
+              needsKeyAgain && !keyError ? (
                 <span className="text-amber-700 dark:text-amber-400">Changing the base URL needs the API key entered again: a stored key is never sent to a new address.</span>
               ) : c.hasApiKey ? (
                 `Current key ${c.apiKeyHint}. Leave empty to keep it.`

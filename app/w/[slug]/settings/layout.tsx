@@ -14,6 +14,7 @@ export default async function SettingsLayout({ children, params }: { children: R
           <TabLink href={base}>General</TabLink>
           <TabLink href={`${base}/members`}>Members</TabLink>
           <TabLink href={`${base}/api-keys`}>API keys</TabLink>
+          <TabLink href={`${base}/models`}>Models</TabLink>
           <TabLink href={`${base}/environments`}>Environments</TabLink>
         </nav>
       )}
