@@ -53,7 +53,7 @@ test("admin connects the stand-in model server; an editor runs 2 versions x 2 mo
   for (const i of [0, 1, 2]) {
     await expect(ep.getByTestId(`tokens-${i}`)).toHaveText(/^\d+ → \d+ tok$/);
     await expect(ep.getByTestId(`cost-${i}`)).toHaveText(/^\$0\.\d+$/);
-    await expect(ep.getByTestId(`metrics-${i}`)).toContainText(/⏱ \d+(\.\d+)? (ms|s)/);
+    await expect(ep.getByTestId(`metrics-${i}`)).toContainText(/total \d+(\.\d+)? (ms|s)/);
   }
   await ep.getByRole("button", { name: "Thumbs up for column 2" }).click();
   await expect(ep.getByRole("button", { name: "Thumbs up for column 2" })).toHaveAttribute("aria-pressed", "true");
@@ -64,6 +64,8 @@ test("admin connects the stand-in model server; an editor runs 2 versions x 2 mo
   await expect(ep.getByTestId("run-row")).toHaveCount(3);
   await expect(ep.getByTestId("run-row").filter({ hasText: "fixture/gpt-4o-mini" })).toHaveCount(2);
   await expect(ep.getByTestId("run-row").filter({ hasText: "fixture/gpt-4o" }).filter({ hasNotText: "mini" })).toHaveCount(1);
+  // The thumbs up was stored: exactly one run carries it.
+  await expect(ep.locator('[data-testid=run-rating][data-up="1"]')).toHaveCount(1);
   await snap(ep, "runs");
   await editor.context.close();
 });

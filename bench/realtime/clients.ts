@@ -12,6 +12,7 @@ import * as Y from "yjs";
 
 type Doc = { doc: string; token: string };
 const send = (msg: unknown) => process.send!(msg);
+process.setMaxListeners(0); // y-websocket adds one process "exit" listener per provider
 const providers: WebsocketProvider[] = [];
 
 function open(url: string, doc: string, token: string) {

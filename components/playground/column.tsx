@@ -59,7 +59,7 @@ export function PlaygroundColumn({
       <div className="grid gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
           <span className="text-xs font-semibold text-zinc-500">#{index + 1}</span>
-          <Select aria-label={`Prompt version for column ${index + 1}`} className="h-8" value={sourceKey(column.source)} onChange={(e) => onChange({ ...column, source: sources.find((s) => s.value === e.target.value)!.source })}>
+          <Select aria-label={`Prompt version for column ${index + 1}`} className="h-8 min-w-0 flex-1" value={sourceKey(column.source)} onChange={(e) => onChange({ ...column, source: sources.find((s) => s.value === e.target.value)!.source })}>
             {sources.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -76,21 +76,21 @@ export function PlaygroundColumn({
         <div className="flex items-center gap-2">
           <Input
             aria-label={`Temperature for column ${index + 1}`}
-            className="h-8 w-24 text-xs"
-            placeholder="temp"
+            className="h-8 min-w-0 flex-1 text-xs"
+            placeholder="temperature"
             inputMode="decimal"
             value={column.params.temperature ?? ""}
             onChange={(e) => onChange({ ...column, params: { ...column.params, temperature: e.target.value === "" ? undefined : Number(e.target.value) } })}
           />
           <Input
             aria-label={`Max tokens for column ${index + 1}`}
-            className="h-8 w-24 text-xs"
+            className="h-8 min-w-0 flex-1 text-xs"
             placeholder="max tokens"
             inputMode="numeric"
             value={column.params.maxTokens ?? ""}
             onChange={(e) => onChange({ ...column, params: { ...column.params, maxTokens: e.target.value === "" ? undefined : Number(e.target.value) } })}
           />
-          <div className="ml-auto flex gap-1">
+          <div className="flex shrink-0 gap-1">
             {running ? (
               <Button variant="secondary" size="sm" onClick={onStop}>
                 <Square className="size-3" /> Stop
@@ -111,7 +111,7 @@ export function PlaygroundColumn({
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800" data-testid={`metrics-${index}`}>
         <span title="Time to first token">TTFT {ms(run?.ttftMs)}</span>
-        <span title="Total latency">⏱ {ms(run?.latencyMs)}</span>
+        <span title="Total latency">total {ms(run?.latencyMs)}</span>
         <span title="Tokens in / out" data-testid={`tokens-${index}`}>
           {run ? `${run.inputTokens ?? "?"} → ${run.outputTokens ?? "?"} tok` : "— tok"}
         </span>

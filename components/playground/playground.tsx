@@ -118,10 +118,10 @@ export function Playground(props: PlaygroundProps) {
   return (
     <div className="grid gap-4">
       {props.notice && <Alert tone="success">{props.notice}</Alert>}
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
-        <Card className="h-fit">
-          <CardHeader title="Variables" description="One form for every column." />
-          <CardBody className="grid gap-3">
+      <div className="grid gap-4">
+        <Card>
+          <CardHeader title="Variables" description="One form for every column; Ctrl/⌘ + Enter runs them all." />
+          <CardBody className="grid gap-3 md:grid-cols-2">
             {fields.length === 0 && <p className="text-sm text-zinc-500">These versions take no variables.</p>}
             {fields.map((f) => (
               <Field key={f} label={f} htmlFor={`var-${f}`}>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Activity } from "lucide-react";
+import { Activity, ThumbsDown, ThumbsUp } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -20,6 +20,8 @@ export type RunRowView = {
   outputTokens: number | null;
   latencyMs: number | null;
   costUsd: number | null;
+  thumbsUp: number;
+  thumbsDown: number;
 };
 
 export function RunsTable({ runs, playgroundHref, nextHref }: { runs: RunRowView[]; playgroundHref: string; nextHref: string | null }) {
@@ -51,6 +53,7 @@ export function RunsTable({ runs, playgroundHref, nextHref }: { runs: RunRowView
               <Th className="w-28">Tokens</Th>
               <Th className="w-20">Latency</Th>
               <Th className="w-24">Cost</Th>
+              <Th className="w-20">Rating</Th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +71,16 @@ export function RunsTable({ runs, playgroundHref, nextHref }: { runs: RunRowView
                 </Td>
                 <Td className="text-xs tabular-nums">{r.latencyMs === null ? "—" : `${r.latencyMs} ms`}</Td>
                 <Td className="text-xs tabular-nums">{r.costUsd === null ? "n/a" : `$${r.costUsd.toFixed(6)}`}</Td>
+                <Td className="text-xs tabular-nums" data-testid="run-rating" data-up={r.thumbsUp} data-down={r.thumbsDown}>
+                  {r.thumbsUp || r.thumbsDown ? (
+                    <span className="inline-flex items-center gap-1.5">
+                      <ThumbsUp className="size-3" aria-label="thumbs up" /> {r.thumbsUp}
+                      <ThumbsDown className="size-3" aria-label="thumbs down" /> {r.thumbsDown}
+                    </span>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { generations, promptVersions, prompts, providerConnections, reviews } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
@@ -32,7 +32,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 /** Runs of the workspace (optionally of one prompt), newest first, with their version number. */
-export async function listRuns({ ctx, input }: { ctx: WorkspaceCtx; input: ListRunsInput }): Promise<{ runs: RunRow[]; nextCursor: string | null }> {
+export async function listRuns({ ctx, input }: { ctx: WorkspaceCtx; input: ListRunsInput }): Promise<{ runs: (RunRow & { thumbsUp: number; thumbsDown: number })[]; nextCursor: string | null }> {
   authorize(ctx, "runs:read");
   const data = ListRunsInput.parse(input);
   const where: (SQL | undefined)[] = [eq(generations.workspaceId, ctx.workspace.id)];
@@ -48,7 +48,28 @@ export async function listRuns({ ctx, input }: { ctx: WorkspaceCtx; input: ListR
       .limit(data.limit + 1)
   ).map(flatten);
   const page = rows.slice(0, data.limit);
-  return { runs: page, nextCursor: rows.length > data.limit ? encodeCursor(page[page.length - 1]!) : null };
+  const votes = await thumbsFor(ctx.db, page.map((r) => r.id));
+  return {
+    runs: page.map((r) => ({ ...r, thumbsUp: votes.get(r.id)?.up ?? 0, thumbsDown: votes.get(r.id)?.down ?? 0 })),
+    nextCursor: rows.length > data.limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+/** Thumbs up/down counts per generation, for one page of runs. */
+async function thumbsFor(db: Db, ids: string[]) {
+  const out = new Map<string, { up: number; down: number }>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({ id: reviews.generationId, verdict: reviews.verdict, n: count() })
+    .from(reviews)
+    .where(and(inArray(reviews.generationId, ids), inArray(reviews.verdict, ["up", "down"])))
+    .groupBy(reviews.generationId, reviews.verdict);
+  for (const r of rows) {
+    const v = out.get(r.id) ?? { up: 0, down: 0 };
+    v[r.verdict as "up" | "down"] = Number(r.n);
+    out.set(r.id, v);
+  }
+  return out;
 }
 
 /** One run of the workspace (404 for another workspace's), with the caller's own playground verdict. */

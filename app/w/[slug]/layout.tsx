@@ -17,7 +17,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         canAudit={can(ctx, "audit:read")}
       />
       <main className="min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-5xl px-8 py-8">{children}</div>
+        <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
       </main>
     </div>
   );

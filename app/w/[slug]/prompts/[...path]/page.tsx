@@ -164,6 +164,8 @@ export default async function PromptPage({ params, searchParams }: Props) {
           outputTokens: r.outputTokens,
           latencyMs: r.latencyMs,
           costUsd: r.costUsd,
+          thumbsUp: r.thumbsUp,
+          thumbsDown: r.thumbsDown,
         }))}
       />
     );
