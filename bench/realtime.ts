@@ -23,7 +23,7 @@ type Msg = { type: string; [k: string]: unknown };
 
 function start(file: string, env: Record<string, string>): ChildProcess {
   return fork(path.join(HERE, "realtime", file), [], {
-    execArgv: ["--require", "./scripts/server-only-shim.cjs", "--import", "tsx", "--expose-gc"],
+    execArgv: ["--require", "./scripts/server-only-shim.cjs", "--import", "tsx", "--expose-gc", ...(process.env.BENCH_PROFILE && file === "server.ts" ? ["--cpu-prof", "--cpu-prof-dir=/tmp/rt-prof"] : [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -5,3 +5,4 @@ export * from "./prompts";
 export * from "./audit";
 export * from "./drafts";
 export * from "./models";
+export * from "./reviews";

@@ -98,30 +98,6 @@ export const generations = pgTable(
   (t) => [index("generation_workspace_created_idx").on(t.workspaceId, t.createdAt), index("generation_prompt_idx").on(t.promptId, t.createdAt), index("generation_version_idx").on(t.promptVersionId)],
 );
 
-export const REVIEW_VERDICTS = ["up", "down", "A", "B", "tie"] as const;
-
-/** A human verdict on a generation (playground thumbs today; review queues build on it). */
-export const reviews = pgTable(
-  "review",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    generationId: uuid("generation_id")
-      .notNull()
-      .references(() => generations.id, { onDelete: "cascade" }),
-    reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
-    verdict: text("verdict", { enum: REVIEW_VERDICTS }).notNull(),
-    labels: jsonb("labels").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
-    comment: text("comment"),
-    source: text("source").notNull().default("playground"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("review_generation_idx").on(t.generationId), uniqueIndex("review_playground_key").on(t.generationId, t.reviewerId, t.source)],
-);
-
 /** Saved playground state per user and prompt; `shareId` makes it openable by teammates. */
 export const playgroundSessions = pgTable(
   "playground_session",
@@ -142,4 +118,3 @@ export const playgroundSessions = pgTable(
 
 export type ProviderConnection = typeof providerConnections.$inferSelect;
 export type Generation = typeof generations.$inferSelect;
-export type Review = typeof reviews.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { generations, reviews } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { forbidden, notFound } from "@/lib/errors";
@@ -28,6 +28,6 @@ export async function rateGeneration({ ctx, input }: { ctx: WorkspaceCtx; input:
   await ctx.db
     .insert(reviews)
     .values({ workspaceId: ctx.workspace.id, generationId: gen.id, reviewerId, verdict: data.verdict, source: "playground" })
-    .onConflictDoUpdate({ target: [reviews.generationId, reviews.reviewerId, reviews.source], set: { verdict: data.verdict, updatedAt: now } });
+    .onConflictDoUpdate({ target: [reviews.generationId, reviews.reviewerId, reviews.source], targetWhere: sql`item_id is null`, set: { verdict: data.verdict, updatedAt: now } });
   return { generationId: gen.id, verdict: data.verdict };
 }
