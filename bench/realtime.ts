@@ -54,6 +54,13 @@ async function ask<T extends Msg>(child: ChildProcess, msg: Msg, reply: string):
   return p;
 }
 
+/** Waits for a child to exit on its own (profiles, closing the database), then kills it. */
+async function exited(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await Promise.race([new Promise((r) => child.once("exit", r)), sleep(ms)]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Result {
@@ -112,7 +119,7 @@ async function measure(target: "promptyard" | "baseline"): Promise<Result> {
       serverCpu: cpu.cpuPercent,
     };
   } finally {
-    for (const c of [clients, server]) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    for (const c of [clients, server]) await exited(c, 15_000);
   }
 }
 
