@@ -19,10 +19,24 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
 }
 
-function rss(): number {
+/**
+ * Memory once settled: RSS keeps falling for seconds after a burst of work (GC, the allocator and PGlite give pages
+ * back), so sample after full GCs until four readings 500 ms apart agree within 0.5 MB (at most 20 s).
+ * Returns RSS (what the OS sees) and what JS holds (V8 heap + off-heap buffers).
+ */
+async function memory() {
   const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < 3; i++) gc?.();
-  return process.memoryUsage().rss;
+  const readings: number[] = [];
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    gc?.();
+    await new Promise((r) => setTimeout(r, 500));
+    readings.push(process.memoryUsage().rss);
+    const last = readings.slice(-4);
+    if ((last.length === 4 && Math.max(...last) - Math.min(...last) < 512 * 1024) || Date.now() > deadline) break;
+  }
+  const m = process.memoryUsage();
+  return { rss: m.rss, js: m.heapUsed + m.external };
 }
 
 async function startPromptyard(): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
@@ -51,7 +65,8 @@ async function startPromptyard(): Promise<{ ready: ReadyMessage; close: () => Pr
     docs.push(promptDocName(prompt.id));
   }
   const secret = "bench-realtime-secret-0123456789abcdef";
-  const rt = createAppRealtimeServer({ db: database.db, secret });
+  // BENCH_RT_OPTIONS: JSON merged into the server options, for experiments (e.g. {"compactAfterRows": 1000000}).
+  const rt = createAppRealtimeServer({ db: database.db, secret, ...JSON.parse(process.env.BENCH_RT_OPTIONS || "{}") });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => {
     if (!rt.handleUpgrade(req, socket, head)) socket.destroy();
@@ -106,21 +121,69 @@ async function startBaseline(): Promise<{ ready: ReadyMessage; close: () => Prom
   };
 }
 
+/** BENCH_PROFILE=<dir>: a CPU profile of the measured window only, written there as <target>.cpuprofile. */
+const profile = (() => {
+  const dir = process.env.BENCH_PROFILE;
+  let session: import("node:inspector").Session | undefined;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  return {
+    async start() {
+      if (!dir) return;
+      const { Session } = await import("node:inspector");
+      session = new Session();
+      session.connect();
+      await post("Profiler.enable");
+      await post("Profiler.start");
+    },
+    async stop(name: string) {
+      if (!dir || !session) return;
+      const { profile: data } = (await post("Profiler.stop")) as { profile: unknown };
+      const { writeFileSync, mkdirSync } = await import("node:fs");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(data));
+      session.disconnect();
+    },
+  };
+})();
+
 async function main() {
   const target = process.env.BENCH_TARGET;
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const loop = monitorEventLoopDelay({ resolution: 1 });
   const started = target === "baseline" ? await startBaseline() : await startPromptyard();
-  let cpuMark = process.cpuUsage();
-  let timeMark = performance.now();
+  // CPU accumulates over the measured bursts only ("measure-start" .. "measure-stop"); the event-loop delay
+  // monitor runs throughout and is read per burst (re-enabling it would count the pause as one long delay).
+  let cpuMicros = 0;
+  let wallMs = 0;
+  const loopP99: number[] = [];
+  let loopMax = 0;
+  let mark: { cpu: NodeJS.CpuUsage; at: number } | undefined;
+  let profiling = false;
+  loop.enable();
   process.on("message", async (msg: { type: string }) => {
-    if (msg.type === "rss") send({ type: "rss", rss: rss(), heap: process.memoryUsage().heapUsed });
-    if (msg.type === "cpu-start") {
-      cpuMark = process.cpuUsage();
-      timeMark = performance.now();
-      send({ type: "cpu-start" });
+    if (msg.type === "rss") send({ type: "rss", ...(await memory()) });
+    if (msg.type === "measure-start") {
+      if (!profiling) await profile.start();
+      profiling = true;
+      mark = { cpu: process.cpuUsage(), at: performance.now() };
+      loop.reset();
+      send({ type: "measure-start" });
+    }
+    if (msg.type === "measure-stop" && mark) {
+      const cpu = process.cpuUsage(mark.cpu);
+      cpuMicros += cpu.user + cpu.system;
+      wallMs += performance.now() - mark.at;
+      loopP99.push(loop.percentile(99) / 1e6);
+      loopMax = Math.max(loopMax, loop.max / 1e6);
+      mark = undefined;
+      send({ type: "measure-stop" });
     }
     if (msg.type === "stats") {
-      const cpu = process.cpuUsage(cpuMark);
-      send({ type: "stats", cpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - timeMark)) * 100 });
+      await profile.stop(target ?? "server");
+      loop.disable();
+      const p99 = loopP99.reduce((a, b) => a + b, 0) / Math.max(1, loopP99.length);
+      send({ type: "stats", cpuPercent: (cpuMicros / 1000 / wallMs) * 100, loopP99: p99, loopMax });
     }
     if (msg.type === "exit") {
       await started.close().catch((e) => console.error("[bench server] close failed:", e));

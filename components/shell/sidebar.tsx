@@ -1,4 +1,4 @@
-import { FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
+import { ClipboardCheck, FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -12,12 +12,14 @@ export function Sidebar({
   user,
   canSettings,
   canAudit = false,
+  canReviews = false,
 }: {
   current: Ws;
   workspaces: Ws[];
   user: { name: string; email: string };
   canSettings: boolean;
   canAudit?: boolean;
+  canReviews?: boolean;
 }) {
   const base = `/w/${current.slug}`;
   return (
@@ -33,6 +35,11 @@ export function Sidebar({
         <NavLink href={`${base}/playground`}>
           <FlaskConical className="size-4" /> Playground
         </NavLink>
+        {canReviews && (
+          <NavLink href={`${base}/reviews`}>
+            <ClipboardCheck className="size-4" /> Reviews
+          </NavLink>
+        )}
         {canAudit && (
           <NavLink href={`${base}/audit`}>
             <ScrollText className="size-4" /> Audit log

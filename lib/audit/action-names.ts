@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = [
   "model_price.update",
   "model_price.delete",
   "model_settings.update",
+  "review_queue.create",
+  "review_queue.update",
+  "review_queue.delete",
+  "review_queue.items_add",
+  "review.submit",
+  "review.undo",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -58,6 +64,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "model_price.update": "Model price changed",
   "model_price.delete": "Model price reset or removed",
   "model_settings.update": "Model settings changed",
+  "review_queue.create": "Review queue created",
+  "review_queue.update": "Review queue changed",
+  "review_queue.delete": "Review queue deleted",
+  "review_queue.items_add": "Items added to a review queue",
+  "review.submit": "Review submitted",
+  "review.undo": "Review undone",
 };
 
 /** "member.role_change" -> "Role changed"; unknown actions (from newer code) show as they are. */

@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   "runs:read": { minRole: "viewer", scope: "prompts:read", label: "Read runs and their outputs" },
   // A verdict is one person's judgment (agreement stats and blind review count people), so API keys may not cast one.
   "reviews:write": { minRole: "reviewer", scope: undefined, label: "Rate outputs" },
+  // Review queues: reviewers see the queues they may work on (a blind queue's per-version results only to editors+);
+  // keys automate queues (create, add items, read stats) but never review.
+  "queues:read": { minRole: "reviewer", scope: "prompts:read", label: "See review queues, their progress and results" },
+  "queues:manage": { minRole: "editor", scope: "runs:write", label: "Create and edit review queues" },
+  "queues:delete": { minRole: "admin", scope: "admin", label: "Delete review queues" },
 } as const satisfies Record<string, { minRole: Role; scope: ApiKeyScope | undefined; label: string }>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
+import { ensureDemoReviews } from "@/lib/reviews";
 import { ensureDemoPrompts } from "./demo-prompts";
 import { auditEnsured, ensureMember, ensureUser, ensureWorkspace, systemAuditCtx } from "./ensure";
 
@@ -27,6 +28,12 @@ export async function ensureDemo(db: Db) {
       people[u.email] = { id: user.id, role: m.role };
     }
     await ensureDemoPrompts(tx, { id: ws.id, slug: ws.slug, name: ws.name }, people, "priya@promptyard.dev", "demo@promptyard.dev");
+    try {
+      // A savepoint: demo review content must never stop the start-up.
+      await tx.transaction((sp) => ensureDemoReviews(sp, { id: ws.id, slug: ws.slug, name: ws.name }, people, "priya@promptyard.dev", ["marco@promptyard.dev", "demo@promptyard.dev"]));
+    } catch (e) {
+      console.warn(`[promptyard] demo review queues skipped: ${e instanceof Error ? e.message : e}`);
+    }
     return { workspace: ws.slug, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD };
   });
 }

@@ -3,7 +3,7 @@
  * CURRENT role from the database, cached briefly so demotion and removal take effect without a reconnect).
  */
 import type { IncomingMessage } from "node:http";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, type Role } from "@/db/schema/workspaces";
 import { REALTIME_PATH_PREFIX, RealtimeTokenError, verifyRealtimeToken, type RealtimeTokenPayload } from "./token";
@@ -66,6 +66,9 @@ export function createTokenAuthenticator(secret: string): AuthenticateHook {
   };
 }
 
+/** Current roles of many members at once (background refresh); members missing from the map are no longer members. */
+export type AuthorizeWriteManyHook = (members: MemberRef[]) => Promise<Map<string, Role>>;
+
 /** The default `authorizeWrite`: one read of the membership table. */
 export function createMembershipLookup(db: Db): AuthorizeWriteHook {
   return async ({ userId, workspaceId }) => {
@@ -77,76 +80,136 @@ export function createMembershipLookup(db: Db): AuthorizeWriteHook {
   };
 }
 
+/** The default `authorizeWriteMany`: one query for many members. */
+export function createMembershipLookupMany(db: Db): AuthorizeWriteManyHook {
+  return async (members) => {
+    const out = new Map<string, Role>();
+    if (!members.length) return out;
+    const wanted = new Set(members.map(memberKey));
+    const rows = await db
+      .select({ userId: memberships.userId, workspaceId: memberships.workspaceId, role: memberships.role })
+      .from(memberships)
+      .where(inArray(memberships.userId, [...new Set(members.map((m) => m.userId))]));
+    for (const r of rows) if (wanted.has(memberKey(r))) out.set(memberKey(r), r.role);
+    return out;
+  };
+}
+
 export const memberKey = (m: MemberRef) => `${m.workspaceId}:${m.userId}`;
 
-type Entry = { role: Role | null; at: number; pending?: Promise<Role | null>; generation: number };
+type Entry = { member: MemberRef; role: Role | null; at: number; usedAt: number; pending?: Promise<Role | null>; generation: number };
 
 /**
- * Caches `authorizeWrite` per member for at most `ttlMs`. `peek` is synchronous (the hot path); a value older
- * than `refreshAfterMs` is refreshed in the background so a steady writer never waits on the database.
+ * Caches `authorizeWrite` per member for at most `ttlMs`. `peek` is synchronous (the hot path). Entries in use are
+ * refreshed in the background before they expire, all due members in ONE `lookupMany` query when given, so steady
+ * writers never wait on the database and a busy document costs about one membership query per TTL.
  */
 export class MembershipCache {
   private entries = new Map<string, Entry>();
+  private batch?: NodeJS.Timeout;
+  private readonly now: () => number;
+
   constructor(
     private readonly lookup: AuthorizeWriteHook,
     readonly ttlMs = 2000,
-    private readonly refreshAfterMs = Math.floor(ttlMs * 0.6),
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly opts: { lookupMany?: AuthorizeWriteManyHook; now?: () => number } = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
 
-  /** The cached role if younger than ttlMs (kicking off a refresh when it is getting old), else undefined. */
+  /** The cached role if younger than ttlMs (scheduling a refresh past half its life), else undefined. */
   peek(member: MemberRef): { role: Role | null } | undefined {
     const e = this.entries.get(memberKey(member));
     if (!e) return undefined;
-    const age = this.now() - e.at;
+    const now = this.now();
+    const age = now - e.at;
     if (age >= this.ttlMs) return undefined;
-    if (age >= this.refreshAfterMs && !e.pending) void this.fetch(member).catch(() => {});
+    e.usedAt = now;
+    if (age >= this.ttlMs / 2 && !e.pending) this.scheduleRefresh();
     return { role: e.role };
   }
 
-  /** The current role from the hook (one lookup in flight per member). */
+  /** The current role from the database (one lookup in flight per member). */
   fetch(member: MemberRef): Promise<Role | null> {
-    const key = memberKey(member);
-    const e = this.entries.get(key) ?? { role: null, at: 0, generation: 0 };
+    const e = this.entry(member);
     if (e.pending) return e.pending;
-    const generation = e.generation;
-    const pending: Promise<Role | null> = this.lookup(member).then(
-      (role) => {
-        const cur = this.entries.get(key);
-        // An invalidate() during the lookup bumped the generation: that answer may predate the change.
-        if (cur && cur.generation === generation) {
-          cur.role = role;
-          cur.at = this.now();
-        }
-        if (cur?.pending === pending) cur.pending = undefined;
-        return role;
-      },
-      (err) => {
-        const cur = this.entries.get(key);
-        if (cur?.pending === pending) cur.pending = undefined;
-        throw err;
-      },
-    );
-    e.pending = pending;
-    this.entries.set(key, e);
-    return pending;
+    this.track([e], this.lookup(member).then((role) => new Map(role ? [[memberKey(member), role]] : [])));
+    return e.pending!;
   }
 
-  /** Seeds the cache with a role just read (the upgrade's own check). */
-  set(member: MemberRef, role: Role | null): void {
-    const key = memberKey(member);
-    const e = this.entries.get(key);
-    if (e) Object.assign(e, { role, at: this.now() });
-    else this.entries.set(key, { role, at: this.now(), generation: 0 });
+  /** Fresh roles for many members (forgetting what is cached), in one query when `lookupMany` is given. */
+  async fetchMany(members: MemberRef[]): Promise<Map<string, Role | null>> {
+    for (const m of members) this.invalidate(m);
+    const list = members.map((m) => this.entry(m));
+    if (this.opts.lookupMany && list.length) this.track(list, this.opts.lookupMany(members));
+    const roles = await Promise.all(members.map((m) => this.fetch(m)));
+    return new Map(members.map((m, i) => [memberKey(m), roles[i]!]));
   }
 
   invalidate(member: MemberRef): void {
     const key = memberKey(member);
     const e = this.entries.get(key);
-    if (e) this.entries.set(key, { role: null, at: 0, generation: e.generation + 1 });
+    if (e) this.entries.set(key, { member, role: null, at: -Infinity, usedAt: e.usedAt, generation: e.generation + 1 });
   }
 
   clear(): void {
+    if (this.batch) clearTimeout(this.batch);
+    this.batch = undefined;
     this.entries.clear();
+  }
+
+  private entry(member: MemberRef): Entry {
+    const key = memberKey(member);
+    let e = this.entries.get(key);
+    if (!e) this.entries.set(key, (e = { member, role: null, at: -Infinity, usedAt: this.now(), generation: 0 }));
+    return e;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.batch) return;
+    this.batch = setTimeout(() => {
+      this.batch = undefined;
+      this.refreshInUse();
+    }, Math.min(100, this.ttlMs / 10));
+    this.batch.unref?.();
+  }
+
+  /** Every member used within the TTL whose entry is past a quarter of its life, in one query when possible. */
+  private refreshInUse(): void {
+    const now = this.now();
+    const due = [...this.entries.values()].filter((e) => !e.pending && now - e.usedAt < this.ttlMs && now - e.at >= this.ttlMs / 4);
+    if (!due.length) return;
+    if (!this.opts.lookupMany) {
+      for (const e of due) this.fetch(e.member).catch(() => {});
+      return;
+    }
+    this.track(due, this.opts.lookupMany(due.map((e) => e.member)));
+  }
+
+  /** Points entries at a lookup in flight; its answer lands only if no invalidate() happened meanwhile. */
+  private track(list: Entry[], result: Promise<Map<string, Role>>): void {
+    for (const e of list) {
+      const key = memberKey(e.member);
+      const generation = e.generation;
+      const pending: Promise<Role | null> = result.then(
+        (roles) => {
+          const role = roles.get(key) ?? null;
+          const cur = this.entries.get(key);
+          if (cur && cur.generation === generation) {
+            cur.role = role;
+            cur.at = this.now();
+          }
+          if (cur?.pending === pending) cur.pending = undefined;
+          return role;
+        },
+        (err: unknown) => {
+          const cur = this.entries.get(key);
+          if (cur?.pending === pending) cur.pending = undefined;
+          throw err;
+        },
+      );
+      pending.catch(() => {}); // background refreshes nobody awaits must not be unhandled rejections
+      e.pending = pending;
+    }
   }
 }

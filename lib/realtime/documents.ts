@@ -4,7 +4,8 @@
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { DocumentNotFoundError, UpdateQueue, type DocRef, type LoadHook } from "./persistence";
+import { DocumentNotFoundError, type DocRef, type LoadHook } from "./persistence";
+import type { UpdateQueue } from "./update-queue";
 import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol";
 
 /** A connection as the document sees it. */
@@ -99,14 +100,15 @@ export class DocumentStore {
   }
 
   private async load(name: string, workspaceId: string): Promise<LiveDoc> {
-    const { updates, rows } = await this.opts.load({ docName: name, workspaceId });
+    const loaded = await this.opts.load({ docName: name, workspaceId });
+    const { updates } = loaded;
     const live = new LiveDoc(name, workspaceId);
     if (updates.length) {
       live.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(live.doc, u);
       });
     }
-    this.opts.queue.track({ docName: name, workspaceId }, rows);
+    this.opts.queue.track({ docName: name, workspaceId }, loaded, () => Y.encodeStateAsUpdate(live.doc));
     // Attached after the load: persisted state is not stored again nor broadcast.
     live.doc.on("update", (update: Uint8Array, origin: unknown) => {
       try {

@@ -10,6 +10,7 @@ export { createAppRealtimeServer, createPromptSeed, createPromptWorkspaceResolve
 export {
   canWrite,
   createMembershipLookup,
+  createMembershipLookupMany,
   createTokenAuthenticator,
   MembershipCache,
   parseRealtimeUrl,
@@ -17,6 +18,7 @@ export {
   WRITE_ROLES,
   type AuthenticateHook,
   type AuthorizeWriteHook,
+  type AuthorizeWriteManyHook,
   type MemberRef,
   type RealtimeSession,
 } from "./auth";
@@ -24,14 +26,16 @@ export {
   createPgPersistence,
   DocumentNotFoundError,
   encodeSeed,
-  UpdateQueue,
   type CompactHook,
+  type CompactInput,
+  type CompactResult,
   type DocRef,
   type LoadedState,
   type LoadHook,
   type SeedHook,
   type StoreHook,
 } from "./persistence";
+export { UpdateQueue, type QueueOptions } from "./update-queue";
 export { CLOSE } from "./connection";
 export {
   mintRealtimeToken,

@@ -8,11 +8,12 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Db } from "@/db/client";
-import { createMembershipLookup, createTokenAuthenticator, MembershipCache, memberKey, parseRealtimeUrl, RealtimeAuthError, type AuthenticateHook, type AuthorizeWriteHook, type MemberRef, type RealtimeSession } from "./auth";
+import { createMembershipLookup, createMembershipLookupMany, createTokenAuthenticator, MembershipCache, memberKey, parseRealtimeUrl, RealtimeAuthError, type AuthenticateHook, type AuthorizeWriteHook, type AuthorizeWriteManyHook, type MemberRef, type RealtimeSession } from "./auth";
 import { CLOSE, Connection, type ConnectionHost } from "./connection";
 import { DocumentStore, type LiveDoc } from "./documents";
 import { readDraft, rebaseDraft } from "./draft-model";
-import { createPgPersistence, DocumentNotFoundError, UpdateQueue, type CompactHook, type DocRef, type LoadHook, type SeedHook, type StoreHook } from "./persistence";
+import { createPgPersistence, DocumentNotFoundError, type CompactHook, type DocRef, type LoadHook, type SeedHook, type StoreHook } from "./persistence";
+import { UpdateQueue } from "./update-queue";
 import { registerRealtimeServer, unregisterRealtimeServer, type RealtimeHandle, type WithDocOptions, type LiveDraft } from "./registry";
 import type * as Y from "yjs";
 
@@ -26,6 +27,8 @@ export interface RealtimeServerOptions {
   secret?: string;
   authenticate?: AuthenticateHook;
   authorizeWrite?: AuthorizeWriteHook;
+  /** Batched form of authorizeWrite for background refreshes (optional; default with `db`). */
+  authorizeWriteMany?: AuthorizeWriteManyHook;
   load?: LoadHook;
   store?: StoreHook;
   compact?: CompactHook;
@@ -73,7 +76,8 @@ export function createRealtimeServer(opts: RealtimeServerOptions): RealtimeServe
   if (!authenticate) throw new Error("createRealtimeServer: pass `secret` or an `authenticate` hook");
   if (!authorizeWrite || !load || !store) throw new Error("createRealtimeServer: pass `db` or the authorizeWrite, load and store hooks");
 
-  const memberships = new MembershipCache(authorizeWrite, opts.membershipTtlMs ?? 2000);
+  const authorizeWriteMany = opts.authorizeWriteMany ?? (opts.db && !opts.authorizeWrite ? createMembershipLookupMany(opts.db) : undefined);
+  const memberships = new MembershipCache(authorizeWrite, opts.membershipTtlMs ?? 2000, { lookupMany: authorizeWriteMany });
   const queue = new UpdateQueue({ store, compact }, { flushDelayMs: opts.flushDelayMs, maxQueueBytes: opts.maxQueueBytes, compactAfterRows: opts.compactAfterRows, onError });
   const documents = new DocumentStore({
     load,
@@ -165,13 +169,20 @@ export function createRealtimeServer(opts: RealtimeServerOptions): RealtimeServe
         c.ws.terminate();
       }
     }
-    if (sweeping) return;
+    if (sweeping || !connections.size) return;
     sweeping = true;
     const members = new Map<string, MemberRef>();
     for (const c of connections) members.set(memberKey(c.member), c.member);
-    void (async () => {
-      for (const m of members.values()) await recheck(m).catch((e) => onError("re-checking a membership failed", e));
-    })().finally(() => (sweeping = false));
+    memberships
+      .fetchMany([...members.values()])
+      .then((roles) => {
+        for (const c of connections) {
+          const role = roles.get(memberKey(c.member));
+          if (role !== undefined) c.applyRole(role);
+        }
+      })
+      .catch((e) => onError("re-checking memberships failed", e))
+      .finally(() => (sweeping = false));
   }, opts.pingIntervalMs ?? 30_000);
   ping.unref();
 

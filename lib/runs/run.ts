@@ -19,6 +19,7 @@ import {
   type ProviderFailureKind,
   type Resolver,
 } from "@/lib/providers";
+import { enqueueGeneration } from "@/lib/reviews";
 import { renderContent } from "@/lib/templates";
 import { callModel, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type CallOutcome, type ModelParams, type RetryPolicy } from "./call-model";
 import { getRunLimiter, type RunLimiter } from "./limiter";
@@ -182,6 +183,7 @@ export async function runPrompt({
       apiKeyId: ctx.actor.kind === "api_key" ? ctx.actor.keyId : null,
     })
     .returning();
+  await enqueueGeneration(ctx, row!); // review queues sampling new generations; never throws
   return {
     ...row!,
     modelRef: `${conn.name}/${modelId}`,

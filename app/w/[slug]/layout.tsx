@@ -15,6 +15,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         user={{ name: user.name, email: user.email }}
         canSettings={can(ctx, "settings:read")}
         canAudit={can(ctx, "audit:read")}
+        canReviews={can(ctx, "queues:read")}
       />
       <main className="min-w-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>

@@ -29,6 +29,9 @@ const ROLE_MATRIX: Record<Action, Record<Role, boolean>> = {
   "runs:create": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
   "runs:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: true },
   "reviews:write": { owner: true, admin: true, editor: true, reviewer: true, viewer: false },
+  "queues:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: false },
+  "queues:manage": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
+  "queues:delete": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
 };
 
 /** The scope an API key needs per action; undefined = keys may never do it. */
@@ -52,6 +55,9 @@ const SCOPE_MATRIX: Record<Action, ApiKeyScope | undefined> = {
   "runs:create": "runs:write",
   "runs:read": "prompts:read",
   "reviews:write": undefined,
+  "queues:read": "prompts:read",
+  "queues:manage": "runs:write",
+  "queues:delete": "admin",
 };
 
 const ALL_ROLES: Role[] = ["owner", "admin", "editor", "reviewer", "viewer"];

@@ -84,6 +84,48 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
     await expect(withLoadedDoc(f.docName, () => 1, { workspaceId: (await promptFixture(database)).ws.id })).rejects.toThrow(/not found/);
   });
 
+  it("the change hook sees every accepted update with its session, never a dropped one", async () => {
+    const f = await promptFixture(database, "");
+    const viewer = await f.member("viewer");
+    const changes: { user: string | null; bytes: number }[] = [];
+    const server = await start({ change: (e: { session: { userId: string } | null; update: Uint8Array }) => changes.push({ user: e.session?.userId ?? null, bytes: e.update.byteLength }) });
+    const ed = client(server.url, f.docName, f.token(f.owner.id, "owner"));
+    const vw = client(server.url, f.docName, f.token(viewer.user.id, "viewer"));
+    await Promise.all([ed.synced, vw.synced]);
+    vw.text.insert(0, "dropped");
+    vw.provider.awareness.setLocalStateField("marker", "after-dropped"); // same socket, so handled after the update
+    await waitFor(() => [...ed.provider.awareness.getStates().values()].some((s) => s.marker === "after-dropped"), "the server handled the viewer's update");
+    ed.text.insert(0, "kept");
+    await waitFor(() => vw.text.toString().includes("kept"), "the editor's update reaches the viewer");
+    await withLoadedDoc(f.docName, (_d, draft) => draft.rebase({ number: 9, semver: "9.0.0" }));
+    expect(changes.map((c) => c.user)).toEqual([f.owner.id, null]); // the editor's update, then the server's rebase
+  });
+
+  it("a client that stops answering pings is dropped and its cursor removed for the others", async () => {
+    const f = await promptFixture(database, "");
+    const server = await start({ pingIntervalMs: 100 });
+    const ed = client(server.url, f.docName, f.token(f.owner.id, "owner"));
+    await ed.synced;
+    const { default: WebSocket } = await import("ws");
+    const { encodeAwarenessUpdate, Awareness } = await import("y-protocols/awareness");
+    const { realtimePath } = await import("@/lib/realtime");
+    const Y = await import("yjs");
+    const ghost = new WebSocket(`ws://127.0.0.1:${server.port}${realtimePath(f.docName)}?token=${f.token(f.owner.id, "owner")}`, { autoPong: false });
+    ghost.on("error", () => {});
+    const closed = new Promise<number>((r) => ghost.once("close", (code) => r(code)));
+    await new Promise((r) => ghost.once("open", r));
+    // Announce a cursor, then go silent (no pongs).
+    const aw = new Awareness(new Y.Doc());
+    aw.setLocalState({ name: "ghost" });
+    const update = encodeAwarenessUpdate(aw, [aw.clientID]);
+    ghost.send(Uint8Array.from([1, update.length, ...update]));
+    await waitFor(() => [...ed.provider.awareness.getStates().values()].some((s) => s.name === "ghost"), "the ghost's cursor is relayed");
+    expect(await closed).toBe(1006); // terminated, no close frame
+    await waitFor(() => ![...ed.provider.awareness.getStates().values()].some((s) => s.name === "ghost"), "the ghost's cursor is removed");
+    aw.destroy();
+    expect(ed.closes).toEqual([]); // the live client answers pings and stays
+  });
+
   it("close() flushes what is queued before the flush window ends", async () => {
     const f = await promptFixture(database, "");
     const server = await start({ flushDelayMs: 10_000 });

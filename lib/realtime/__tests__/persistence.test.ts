@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const rowsOf = async (doc: string) => (await database.db.select({ seq: draftUpdates.seq }).from(draftUpdates).where(eq(draftUpdates.doc, doc))).length;
+const NOTHING = { seqs: [], snapshotSeq: null };
 const ref = () => ({ docName: uniq("doc:"), workspaceId: uniq("ws") });
 
 function textOf(updates: Uint8Array[]): string {
@@ -36,7 +37,7 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
     const promptSeed = createPromptSeed(database.db);
     const p = createPgPersistence(database.db, { seed: (r) => (seeds++, promptSeed(r)) });
     const first = await p.load({ docName: f.docName, workspaceId: f.ws.id });
-    expect(first.rows).toBe(1);
+    expect(first.seqs).toHaveLength(1);
     expect(await rowsOf(f.docName)).toBe(1);
     const again = await p.load({ docName: f.docName, workspaceId: f.ws.id });
     expect(seeds).toBe(1);
@@ -58,7 +59,7 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
       await p.store(x);
     };
     const queue = new UpdateQueue({ store, compact: p.compact }, { flushDelayMs: 50 });
-    queue.track(r, 0);
+    queue.track(r, NOTHING);
     const t0 = Date.now();
     const text = typist((u) => queue.push(r.docName, u));
     for (let i = 0; i < 50; i++) text.insert(text.length, `${i},`);
@@ -75,7 +76,7 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
     const p = createPgPersistence(database.db);
     let stores = 0;
     const queue = new UpdateQueue({ store: (x) => (stores++, p.store(x)) }, { flushDelayMs: 60_000, maxQueueBytes: 1024 });
-    queue.track(r, 0);
+    queue.track(r, NOTHING);
     const text = typist((u) => queue.push(r.docName, u));
     text.insert(0, "x".repeat(2000));
     await waitFor(() => stores === 1, "an immediate flush despite a one-minute window");
@@ -88,7 +89,7 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
     const p = createPgPersistence(database.db);
     let compactions = 0;
     const queue = new UpdateQueue({ store: p.store, compact: (x) => (compactions++, p.compact(x)) }, { compactAfterRows: 100 });
-    queue.track(r, 0);
+    queue.track(r, NOTHING);
     const text = typist((u) => queue.push(r.docName, u));
     for (let i = 0; i < 100; i++) {
       text.insert(text.length, `${i % 10}`);
@@ -105,15 +106,56 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
     expect(snap?.workspaceId).toBe(r.workspaceId);
     expect(snap?.upToSeq).toBeGreaterThan(0);
     const loaded = await p.load(r);
-    expect(loaded).toMatchObject({ rows: 0 });
+    expect(loaded.seqs).toEqual([]);
     expect(textOf(loaded.updates)).toBe(text.toString());
 
     // Later rows stack on the snapshot; a second compaction folds them too.
     text.insert(text.length, "?");
     await queue.flush(r.docName);
     expect(textOf((await p.load(r)).updates)).toBe(text.toString());
-    expect(await p.compact(r)).toEqual({ folded: 1 });
+    expect(await p.compact(r)).toMatchObject({ folded: 1, fast: false });
     expect(textOf((await p.load(r)).updates)).toBe(text.toString());
+  });
+
+  it("compaction from the live state (fast path) never loses rows written elsewhere (merged instead)", async () => {
+    const r = ref();
+    const p = createPgPersistence(database.db);
+    // This process: a live doc whose rows it wrote itself.
+    const live = new Y.Doc();
+    const queue = new UpdateQueue({ store: p.store, compact: p.compact });
+    queue.track(r, NOTHING, () => Y.encodeStateAsUpdate(live));
+    live.on("update", (u: Uint8Array) => queue.push(r.docName, u));
+    live.getText("content").insert(0, "mine ");
+    await queue.flush(r.docName);
+    await queue.compact(r.docName);
+    expect(textOf((await p.load(r)).updates)).toBe("mine ");
+    expect(queue.rowCount(r.docName)).toBe(0);
+
+    // Fast path: the live state is the snapshot (rows known, snapshot unchanged).
+    live.getText("content").insert(5, "again ");
+    await queue.flush(r.docName);
+    const spy: boolean[] = [];
+    const observed = new UpdateQueue({ store: p.store, compact: async (x) => { const res = await p.compact(x); spy.push(res.fast); return res; } });
+    const loaded = await p.load(r);
+    const replica = new Y.Doc();
+    for (const u of loaded.updates) Y.applyUpdate(replica, u);
+    observed.track(r, loaded, () => Y.encodeStateAsUpdate(replica));
+    await observed.compact(r.docName);
+    expect(spy).toEqual([true]);
+
+    // Another process appends a row this one never saw: the next compaction merges it in (slow path).
+    const foreign = new Y.Doc();
+    Y.applyUpdate(foreign, Y.encodeStateAsUpdate(replica));
+    foreign.getText("content").insert(0, "theirs ");
+    await p.store({ ...r, update: Y.encodeStateAsUpdate(foreign, Y.encodeStateVector(replica)) });
+    replica.getText("content").insert(replica.getText("content").length, "+local");
+    observed.push(r.docName, Y.encodeStateAsUpdate(replica, Y.encodeStateVector(foreign)));
+    await observed.compact(r.docName);
+    expect(spy).toEqual([true, false]);
+    const merged = textOf((await p.load(r)).updates);
+    expect(merged).toContain("theirs ");
+    expect(merged).toContain("+local");
+    expect(merged).toContain("mine again ");
   });
 
   it("keeps updates in memory and retries when a write fails", async () => {
@@ -125,7 +167,7 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
       { store: (x) => (fail ? Promise.reject(new Error("db down")) : p.store(x)) },
       { flushDelayMs: 5, retryDelayMs: 20, onError: (m) => errors.push(m) },
     );
-    queue.track(r, 0);
+    queue.track(r, NOTHING);
     const text = typist((u) => queue.push(r.docName, u));
     text.insert(0, "kept");
     await waitFor(() => errors.length > 0, "a failed write");

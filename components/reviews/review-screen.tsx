@@ -1,0 +1,368 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import Link from "next/link";
+import { CheckCircle2, Equal, Keyboard, SkipForward, ThumbsDown, ThumbsUp, Undo2 } from "lucide-react";
+import { toast } from "sonner";
+import { nextItemAction, submitReviewAction, undoReviewAction } from "@/app/w/[slug]/reviews/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ActionResult } from "@/lib/http/errors";
+import type { NextItemResult, ReviewerQueue } from "@/lib/reviews/types";
+import { Markdown } from "./markdown";
+import { OutputPanel } from "./output-panel";
+import { ProgressBar } from "./progress-bar";
+import { actionForKey, numberedOptions } from "./shortcuts";
+import { Kbd, ShortcutsDialog } from "./shortcuts-dialog";
+
+type Verdict = "up" | "down" | "A" | "B" | "tie";
+const VERDICT_TEXT: Record<Verdict, string> = { up: "thumbs up", down: "thumbs down", A: "A is better", B: "B is better", tie: "tie" };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
+
+function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return "(none)";
+  return typeof v === "string" ? v : JSON.stringify(v, null, 2);
+}
+
+/**
+ * The review screen: one leased item at a time, graded with the keyboard alone (see shortcuts.ts; "?" lists them).
+ * Every server round trip returns the blind-safe reviewer view, so a blind queue never tells the browser which
+ * version or model wrote an output.
+ */
+export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; queue: ReviewerQueue; initial: NextItemResult; resultsHref: string | null }) {
+  const [data, setData] = useState<NextItemResult>(initial);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState("");
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [pending, setPending] = useState(false);
+  const [promptOpen, setPromptOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [last, setLast] = useState<Verdict | null>(null);
+  const [chosen, setChosen] = useState<Verdict | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const skipKey = `promptyard:review-skips:${queue.id}`;
+  const options = useMemo(() => numberedOptions(queue.rubric), [queue.rubric]);
+  const item = data.item;
+
+  // Skips last for this browser session (a reload does not bring a skipped item back).
+  useEffect(() => {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(skipKey) ?? "[]");
+      if (Array.isArray(saved)) setSkipped(saved.filter((s) => typeof s === "string"));
+    } catch {
+      // Storage unavailable: skips last until the page is left.
+    }
+  }, [skipKey]);
+
+  const show = useCallback((next: NextItemResult, prefill?: { labels: Record<string, string>; comment: string | null }) => {
+    setData(next);
+    setLabels(prefill?.labels ?? {});
+    setComment(prefill?.comment ?? "");
+    setPromptOpen(false);
+    setChosen(null);
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo?.({ top: 0 });
+    mainRef.current?.closest("main")?.scrollTo?.({ top: 0 });
+  }, []);
+
+  async function call<T>(fn: () => Promise<ActionResult<T>>): Promise<T | null> {
+    setPending(true);
+    try {
+      const res = await fn();
+      if (!res.ok) {
+        toast.error(res.error.message);
+        return null;
+      }
+      return res.data;
+    } catch {
+      toast.error("The server could not be reached. Check your connection and try again.");
+      return null;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function vote(verdict: Verdict) {
+    if (!item || pending) return;
+    setChosen(verdict);
+    const res = await call(() => submitReviewAction(ws, queue.id, { itemId: item.itemId, verdict, labels, comment: queue.allowComment ? comment : undefined }, skipped));
+    if (res) {
+      setLast(verdict);
+      show(res);
+    } else {
+      setChosen(null);
+      // The item may have been taken or the lease lost: move on to what is available.
+      const next = await call(() => nextItemAction(ws, queue.id, skipped));
+      if (next && next.item?.itemId !== item.itemId) show(next);
+    }
+  }
+
+  async function skip() {
+    if (!item || pending) return;
+    const nextSkipped = [...skipped, item.itemId];
+    setSkipped(nextSkipped);
+    try {
+      sessionStorage.setItem(skipKey, JSON.stringify(nextSkipped));
+    } catch {
+      // ignore
+    }
+    const res = await call(() => nextItemAction(ws, queue.id, nextSkipped));
+    if (res) show(res);
+  }
+
+  async function undo() {
+    if (pending) return;
+    const res = await call(() => undoReviewAction(ws, queue.id));
+    if (!res) return;
+    setLast(null);
+    show(res, { labels: res.undone.labels, comment: res.undone.comment });
+    toast.success(`Undone: ${VERDICT_TEXT[res.undone.verdict]}. Grade it again.`);
+  }
+
+  async function reviewSkipped() {
+    setSkipped([]);
+    try {
+      sessionStorage.removeItem(skipKey);
+    } catch {
+      // ignore
+    }
+    const res = await call(() => nextItemAction(ws, queue.id, []));
+    if (res) show(res);
+  }
+
+  function toggleLabel(index: number) {
+    const o = options[index];
+    if (!o || !item) return;
+    setLabels((cur) => {
+      const next = { ...cur };
+      if (next[o.label] === o.option) delete next[o.label];
+      else next[o.label] = o.option;
+      return next;
+    });
+  }
+
+  // One listener for the page's lifetime; it reads the latest handlers through a ref.
+  const handlers = useRef({ vote, skip, undo, toggleLabel, helpOpen, setHelpOpen, setPromptOpen, commentRef, mode: queue.mode, allowComment: queue.allowComment });
+  handlers.current = { vote, skip, undo, toggleLabel, helpOpen, setHelpOpen, setPromptOpen, commentRef, mode: queue.mode, allowComment: queue.allowComment };
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const h = handlers.current;
+      if (isTyping(e.target)) {
+        if (e.key === "Escape") {
+          (e.target as HTMLElement).blur();
+          mainRef.current?.focus({ preventScroll: true });
+          e.preventDefault();
+        }
+        return;
+      }
+      if (e.repeat || e.defaultPrevented) return;
+      const action = actionForKey(h.mode, e);
+      if (!action) return;
+      if (h.helpOpen) {
+        if (action.kind === "help") {
+          e.preventDefault();
+          h.setHelpOpen(false);
+        }
+        return;
+      }
+      e.preventDefault();
+      switch (action.kind) {
+        case "verdict":
+          void h.vote(action.verdict);
+          break;
+        case "label":
+          h.toggleLabel(action.index);
+          break;
+        case "skip":
+          void h.skip();
+          break;
+        case "undo":
+          void h.undo();
+          break;
+        case "help":
+          h.setHelpOpen(true);
+          break;
+        case "comment":
+          if (h.allowComment) h.commentRef.current?.focus();
+          break;
+        case "prompt":
+          h.setPromptOpen((o) => !o);
+          break;
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const p = data.progress;
+  return (
+    <div ref={mainRef} tabIndex={-1} className="grid gap-4 outline-none" data-testid="review-screen" data-item-id={item?.itemId ?? ""}>
+      <div className="grid gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <p className="text-zinc-600 dark:text-zinc-400" data-testid="review-progress" aria-live="polite">
+            <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
+              {p.done} / {p.total}
+            </span>{" "}
+            reviews done · you: <span className="tabular-nums" data-testid="mine-today">{p.mineToday}</span> today, <span className="tabular-nums">{p.mine}</span> in all
+          </p>
+          <div className="flex items-center gap-1">
+            {last && (
+              <span className="mr-2 text-xs text-zinc-500" data-testid="last-verdict">
+                Saved {VERDICT_TEXT[last]} · <Kbd>u</Kbd> undo
+              </span>
+            )}
+            <Button size="sm" variant="ghost" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts (?)">
+              <Keyboard className="size-4" /> <Kbd>?</Kbd>
+            </Button>
+          </div>
+        </div>
+        <ProgressBar done={p.done} total={p.total} />
+      </div>
+
+      {queue.instructions.trim() && (
+        <details className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900/50" open>
+          <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">Instructions</summary>
+          <div className="pb-1 pt-1">
+            <Markdown text={queue.instructions} />
+          </div>
+        </details>
+      )}
+
+      {!item ? (
+        <Card data-testid="queue-done">
+          <EmptyState
+            icon={CheckCircle2}
+            title={skipped.length ? "Nothing left but what you skipped" : "Nothing left for you in this queue"}
+            action={
+              <div className="flex gap-2">
+                {skipped.length > 0 && (
+                  // Focused, so Enter takes the keyboard-only reviewer back to what they skipped.
+                  <Button variant="secondary" onClick={reviewSkipped} pending={pending} autoFocus>
+                    Review the {skipped.length} skipped
+                  </Button>
+                )}
+                {resultsHref && (
+                  <Link href={resultsHref}>
+                    <Button variant="secondary" tabIndex={-1}>
+                      See results
+                    </Button>
+                  </Link>
+                )}
+              </div>
+            }
+          >
+            {p.done >= p.total ? "Every item has all the reviews it needs. Thank you!" : "The remaining items are held by other reviewers or already have your review. New ones appear as they are sampled."}
+            {p.mine > 0 && " Press u to undo your last review."}
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          {Object.keys(item.variables).length > 0 && (
+            <Card className="px-4 py-3" data-testid="variables">
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">Input variables</h3>
+              <dl className="grid gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[max-content_1fr]">
+                {Object.entries(item.variables).map(([k, v]) => (
+                  <div key={k} className="contents">
+                    <dt className="font-mono text-xs text-zinc-500">{k}</dt>
+                    <dd className="min-w-0 whitespace-pre-wrap break-words text-zinc-800 dark:text-zinc-200">{formatValue(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+          )}
+
+          <div className={cn("grid gap-4", item.outputs.length > 1 && "lg:grid-cols-2")}>
+            {item.outputs.map((o) => (
+              <OutputPanel key={o.side ?? "single"} output={o} promptOpen={promptOpen} onTogglePrompt={() => setPromptOpen((v) => !v)} highlight={chosen !== null && chosen === o.side} />
+            ))}
+          </div>
+
+          <div className="sticky bottom-0 -mx-2 grid gap-3 rounded-t-lg border border-b-0 border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_-6px_rgba(0,0,0,0.12)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95" data-testid="verdict-bar">
+            {queue.rubric.length > 0 && (
+              <div className="flex flex-wrap gap-x-5 gap-y-2">
+                {queue.rubric.map((l) => (
+                  <div key={l.name} role="group" aria-label={l.name} className="flex flex-wrap items-center gap-1.5">
+                    <span className="text-xs font-medium text-zinc-500">{l.name}</span>
+                    {l.options.map((option) => {
+                      const n = options.find((o) => o.label === l.name && o.option === option)!.n;
+                      const active = labels[l.name] === option;
+                      return (
+                        <button
+                          key={option}
+                          type="button"
+                          aria-pressed={active}
+                          onClick={() => toggleLabel(n - 1)}
+                          className={cn(
+                            "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs transition-colors",
+                            active ? "border-blue-500 bg-blue-50 text-blue-700 dark:bg-blue-950 dark:text-blue-300" : "border-zinc-200 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800",
+                          )}
+                        >
+                          {n <= 9 && <span className="font-mono text-[10px] text-zinc-400">{n}</span>}
+                          {option}
+                        </button>
+                      );
+                    })}
+                  </div>
+                ))}
+              </div>
+            )}
+            {queue.allowComment && (
+              <textarea
+                ref={commentRef}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                rows={comment ? 2 : 1}
+                maxLength={5000}
+                aria-label="Comment"
+                placeholder="Comment (optional) · press c to write, Esc to leave the box"
+                className="w-full resize-y rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-500/20 dark:border-zinc-800 dark:bg-zinc-950"
+              />
+            )}
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <div className="flex flex-wrap gap-2">
+                {queue.mode === "single" ? (
+                  <>
+                    <Button onClick={() => vote("up")} pending={pending && chosen === "up"} disabled={pending} className="bg-emerald-600 hover:bg-emerald-700 dark:bg-emerald-600 dark:text-white dark:hover:bg-emerald-500">
+                      <ThumbsUp className="size-4" /> Good <Kbd>↑</Kbd>
+                    </Button>
+                    <Button onClick={() => vote("down")} pending={pending && chosen === "down"} disabled={pending} variant="danger">
+                      <ThumbsDown className="size-4" /> Bad <Kbd>↓</Kbd>
+                    </Button>
+                  </>
+                ) : (
+                  <>
+                    <Button onClick={() => vote("A")} pending={pending && chosen === "A"} disabled={pending}>
+                      A is better <Kbd>a</Kbd>
+                    </Button>
+                    <Button onClick={() => vote("tie")} pending={pending && chosen === "tie"} disabled={pending} variant="secondary">
+                      <Equal className="size-4" /> Tie <Kbd>t</Kbd>
+                    </Button>
+                    <Button onClick={() => vote("B")} pending={pending && chosen === "B"} disabled={pending}>
+                      B is better <Kbd>b</Kbd>
+                    </Button>
+                  </>
+                )}
+              </div>
+              <div className="flex gap-1">
+                <Button variant="ghost" size="sm" onClick={skip} disabled={pending}>
+                  <SkipForward className="size-4" /> Skip <Kbd>s</Kbd>
+                </Button>
+                <Button variant="ghost" size="sm" onClick={undo} disabled={pending || p.mine === 0}>
+                  <Undo2 className="size-4" /> Undo <Kbd>u</Kbd>
+                </Button>
+              </div>
+            </div>
+          </div>
+        </>
+      )}
+      <ShortcutsDialog mode={queue.mode} open={helpOpen} onOpenChange={setHelpOpen} />
+    </div>
+  );
+}
