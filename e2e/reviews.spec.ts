@@ -53,6 +53,7 @@ test("a reviewer completes a 5-item queue with the keyboard alone; progress and 
   await expect(rp.getByRole("link", { name: "Reviews" })).toBeVisible();
   await rp.goto(`/w/${ws}/reviews/${queueId}`);
   const screen = rp.getByTestId("review-screen");
+  await expect(screen).toHaveAttribute("data-keys-ready", "true"); // hydrated: the shortcuts listen
   const progress = rp.getByTestId("review-progress");
   await expect(progress).toContainText("0 / 5");
   await expect(rp.getByTestId("output")).toContainText("[echo] echo: Summarise");

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
-import { CheckCircle2, Equal, Keyboard, SkipForward, ThumbsDown, ThumbsUp, Undo2 } from "lucide-react";
+import { CheckCircle2, Keyboard } from "lucide-react";
 import { toast } from "sonner";
 import { nextItemAction, submitReviewAction, undoReviewAction } from "@/app/w/[slug]/reviews/actions";
 import { Button } from "@/components/ui/button";
@@ -15,8 +15,8 @@ import { OutputPanel } from "./output-panel";
 import { ProgressBar } from "./progress-bar";
 import { actionForKey, numberedOptions } from "./shortcuts";
 import { Kbd, ShortcutsDialog } from "./shortcuts-dialog";
+import { VerdictBar, type Verdict } from "./verdict-bar";
 
-type Verdict = "up" | "down" | "A" | "B" | "tie";
 const VERDICT_TEXT: Record<Verdict, string> = { up: "thumbs up", down: "thumbs down", A: "A is better", B: "B is better", tie: "tie" };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -45,6 +45,8 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
   const [helpOpen, setHelpOpen] = useState(false);
   const [last, setLast] = useState<Verdict | null>(null);
   const [chosen, setChosen] = useState<Verdict | null>(null);
+  // Set once the shortcuts listen (after hydration): the server-rendered screen looks the same before that.
+  const [keysReady, setKeysReady] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const mainRef = useRef<HTMLDivElement>(null);
   const skipKey = `promptyard:review-skips:${queue.id}`;
@@ -198,12 +200,13 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
       }
     }
     window.addEventListener("keydown", onKey);
+    setKeysReady(true);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
   const p = data.progress;
   return (
-    <div ref={mainRef} tabIndex={-1} className="grid gap-4 outline-none" data-testid="review-screen" data-item-id={item?.itemId ?? ""}>
+    <div ref={mainRef} tabIndex={-1} className="grid gap-4 outline-none" data-testid="review-screen" data-item-id={item?.itemId ?? ""} data-keys-ready={keysReady || undefined}>
       <div className="grid gap-2">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
           <p className="text-zinc-600 dark:text-zinc-400" data-testid="review-progress" aria-live="polite">
@@ -268,12 +271,14 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
             <Card className="px-4 py-3" data-testid="variables">
               <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">Input variables</h3>
               <dl className="grid gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[max-content_1fr]">
-                {Object.entries(item.variables).map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt className="font-mono text-xs text-zinc-500">{k}</dt>
-                    <dd className="min-w-0 whitespace-pre-wrap break-words text-zinc-800 dark:text-zinc-200">{formatValue(v)}</dd>
-                  </div>
-                ))}
+                {Object.entries(item.variables)
+                  .sort(([a], [b]) => a.localeCompare(b))
+                  .map(([k, v]) => (
+                    <div key={k} className="contents">
+                      <dt className="font-mono text-xs text-zinc-500">{k}</dt>
+                      <dd className="min-w-0 whitespace-pre-wrap break-words text-zinc-800 dark:text-zinc-200">{formatValue(v)}</dd>
+                    </div>
+                  ))}
               </dl>
             </Card>
           )}
@@ -284,82 +289,20 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
             ))}
           </div>
 
-          <div className="sticky bottom-0 -mx-2 grid gap-3 rounded-t-lg border border-b-0 border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_-6px_rgba(0,0,0,0.12)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95" data-testid="verdict-bar">
-            {queue.rubric.length > 0 && (
-              <div className="flex flex-wrap gap-x-5 gap-y-2">
-                {queue.rubric.map((l) => (
-                  <div key={l.name} role="group" aria-label={l.name} className="flex flex-wrap items-center gap-1.5">
-                    <span className="text-xs font-medium text-zinc-500">{l.name}</span>
-                    {l.options.map((option) => {
-                      const n = options.find((o) => o.label === l.name && o.option === option)!.n;
-                      const active = labels[l.name] === option;
-                      return (
-                        <button
-                          key={option}
-                          type="button"
-                          aria-pressed={active}
-                          onClick={() => toggleLabel(n - 1)}
-                          className={cn(
-                            "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs transition-colors",
-                            active ? "border-blue-500 bg-blue-50 text-blue-700 dark:bg-blue-950 dark:text-blue-300" : "border-zinc-200 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800",
-                          )}
-                        >
-                          {n <= 9 && <span className="font-mono text-[10px] text-zinc-400">{n}</span>}
-                          {option}
-                        </button>
-                      );
-                    })}
-                  </div>
-                ))}
-              </div>
-            )}
-            {queue.allowComment && (
-              <textarea
-                ref={commentRef}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-                rows={comment ? 2 : 1}
-                maxLength={5000}
-                aria-label="Comment"
-                placeholder="Comment (optional) · press c to write, Esc to leave the box"
-                className="w-full resize-y rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-500/20 dark:border-zinc-800 dark:bg-zinc-950"
-              />
-            )}
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <div className="flex flex-wrap gap-2">
-                {queue.mode === "single" ? (
-                  <>
-                    <Button onClick={() => vote("up")} pending={pending && chosen === "up"} disabled={pending} className="bg-emerald-600 hover:bg-emerald-700 dark:bg-emerald-600 dark:text-white dark:hover:bg-emerald-500">
-                      <ThumbsUp className="size-4" /> Good <Kbd>↑</Kbd>
-                    </Button>
-                    <Button onClick={() => vote("down")} pending={pending && chosen === "down"} disabled={pending} variant="danger">
-                      <ThumbsDown className="size-4" /> Bad <Kbd>↓</Kbd>
-                    </Button>
-                  </>
-                ) : (
-                  <>
-                    <Button onClick={() => vote("A")} pending={pending && chosen === "A"} disabled={pending}>
-                      A is better <Kbd>a</Kbd>
-                    </Button>
-                    <Button onClick={() => vote("tie")} pending={pending && chosen === "tie"} disabled={pending} variant="secondary">
-                      <Equal className="size-4" /> Tie <Kbd>t</Kbd>
-                    </Button>
-                    <Button onClick={() => vote("B")} pending={pending && chosen === "B"} disabled={pending}>
-                      B is better <Kbd>b</Kbd>
-                    </Button>
-                  </>
-                )}
-              </div>
-              <div className="flex gap-1">
-                <Button variant="ghost" size="sm" onClick={skip} disabled={pending}>
-                  <SkipForward className="size-4" /> Skip <Kbd>s</Kbd>
-                </Button>
-                <Button variant="ghost" size="sm" onClick={undo} disabled={pending || p.mine === 0}>
-                  <Undo2 className="size-4" /> Undo <Kbd>u</Kbd>
-                </Button>
-              </div>
-            </div>
-          </div>
+          <VerdictBar
+            queue={queue}
+            labels={labels}
+            onToggleLabel={toggleLabel}
+            comment={comment}
+            onComment={setComment}
+            commentRef={commentRef}
+            pending={pending}
+            chosen={chosen}
+            canUndo={p.mine > 0}
+            onVote={vote}
+            onSkip={skip}
+            onUndo={undo}
+          />
         </>
       )}
       <ShortcutsDialog mode={queue.mode} open={helpOpen} onOpenChange={setHelpOpen} />

@@ -1,26 +1,13 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { memberships, reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schema";
+import { reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { actorUserId, authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { invalidInput } from "@/lib/errors";
+import { checkAssignees } from "./internal";
 import { matchingGenerations, normaliseFilter } from "./filter";
 import { insertItems, type AddItemsResult } from "./insert-items";
 import { pairGenerations } from "./pure/pairing";
 import { CreateQueueInput } from "./schemas";
-
-/** Assignees must be members who may review (reviewer or higher). */
-export async function checkAssignees(db: Db, workspaceId: string, ids: string[]): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const rows = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, unique), ne(memberships.role, "viewer")));
-  if (rows.length !== unique.length) throw invalidInput("assigneeIds: every assignee must be a member of this workspace with the reviewer role or higher.");
-  return unique;
-}
 
 /**
  * Creates a review queue (editor+): its rubric, reviewers, and a source: hand-picked generations and/or a filter

@@ -4,8 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { generations, promptVersions, prompts, providerConnections, reviewItems, reviews, users } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
-import { assertMaySee } from "./list";
-import { getQueueInWorkspace, mayBreakdown } from "./internal";
+import { assertMaySee, getQueueInWorkspace, mayBreakdown } from "./internal";
 
 /** One CSV field (RFC 4180), with text a spreadsheet would run as a formula defused by a leading apostrophe. */
 export function csvField(value: unknown): string {

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { generations, promptVersions, prompts, providerConnections, reviewItems, reviewQueueAssignees, reviewQueues, reviews, type ReviewItem, type ReviewQueue } from "@/db/schema";
+import { generations, memberships, promptVersions, prompts, providerConnections, reviewItems, reviewQueueAssignees, reviewQueues, reviews, type ReviewItem, type ReviewQueue } from "@/db/schema";
 import { can, type WorkspaceCtx } from "@/lib/context";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden, invalidInput, notFound } from "@/lib/errors";
 import type { ReviewerItem, ReviewerOutput, ReviewerProgress, ReviewerQueue } from "./types";
 
 /** How long a reviewer holds an item before it returns to the pool. */
@@ -130,7 +130,21 @@ export function canonicalVerdict(item: Pick<ReviewItem, "swapped">, shown: "A" |
   return shown === "A" ? "B" : "A";
 }
 
-/** Reviews since `since` by this reviewer in this queue, newest first. */
-export function myReviewsWhere(queueId: string, userId: string, since?: Date) {
-  return and(eq(reviews.queueId, queueId), eq(reviews.reviewerId, userId), since ? gte(reviews.createdAt, since) : undefined);
+/** Assignees must be members who may review (reviewer or higher). */
+export async function checkAssignees(db: Db, workspaceId: string, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, unique), ne(memberships.role, "viewer")));
+  if (rows.length !== unique.length) throw invalidInput("assigneeIds: every assignee must be a member of this workspace with the reviewer role or higher.");
+  return unique;
+}
+
+/** 403 for a reviewer opening a queue assigned to others (the list does not show it to them). */
+export async function assertMaySee(ctx: WorkspaceCtx, queue: ReviewQueue): Promise<void> {
+  if (can(ctx, "queues:manage") || ctx.actor.kind !== "user") return;
+  const assignees = await assigneesOf(ctx.db, queue.id);
+  if (assignees.length > 0 && !assignees.includes(ctx.actor.userId)) throw forbidden("This queue is assigned to other reviewers; ask an editor to add you to it.");
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { reviewItems, reviewLeases, reviewQueueAssignees, reviewQueues, reviews, users, type ReviewQueue } from "@/db/schema";
 import { actorUserId, authorize, can, type WorkspaceCtx } from "@/lib/context";
-import { forbidden } from "@/lib/errors";
-import { assigneesOf, getQueueInWorkspace, mayBreakdown, reviewerQueue, startOfUtcDay } from "./internal";
+import { assertMaySee, assigneesOf, getQueueInWorkspace, mayBreakdown, reviewerQueue, startOfUtcDay } from "./internal";
 import type { QueueSummary, ReviewerQueue } from "./types";
 
 /**
@@ -81,13 +80,6 @@ export async function listQueues({ ctx, input = {} }: { ctx: WorkspaceCtx; input
       assignees: assigned.filter((a) => a.queueId === q.id).map((a) => ({ userId: a.userId, name: a.name })),
     };
   });
-}
-
-/** 403 for a reviewer opening a queue assigned to others (the list does not show it to them). */
-export async function assertMaySee(ctx: WorkspaceCtx, queue: ReviewQueue): Promise<void> {
-  if (can(ctx, "queues:manage") || ctx.actor.kind !== "user") return;
-  const assignees = await assigneesOf(ctx.db, queue.id);
-  if (assignees.length > 0 && !assignees.includes(ctx.actor.userId)) throw forbidden("This queue is assigned to other reviewers; ask an editor to add you to it.");
 }
 
 /** What the review screen may know of a queue (no filter: it would name versions and models). */

@@ -3,8 +3,7 @@ import { and, count, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { generations, promptVersions, prompts, providerConnections, reviewItems, reviewLeases, reviews, users } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
-import { assertMaySee } from "./list";
-import { getQueueInWorkspace, mayBreakdown, startOfUtcDay } from "./internal";
+import { assertMaySee, getQueueInWorkspace, mayBreakdown, startOfUtcDay } from "./internal";
 import { cohenKappa, describeKappa, fleissKappa, kappaStrength, wilson } from "./pure/stats";
 import type { AgreementView, QueueStats, RateRow, WinRow } from "./types";
 

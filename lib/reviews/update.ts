@@ -3,9 +3,8 @@ import { eq } from "drizzle-orm";
 import { reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
-import { checkAssignees } from "./create";
 import { normaliseFilter } from "./filter";
-import { getQueueInWorkspace } from "./internal";
+import { checkAssignees, getQueueInWorkspace } from "./internal";
 import { UpdateQueueInput } from "./schemas";
 
 /** Edits a queue's settings, reviewers, filter, or closes / reopens it (editor+). Its mode never changes. */
