@@ -127,7 +127,9 @@ export class DocumentStore {
           for (const id of removed) peer.controlled.delete(id);
         }
         const changed = added.concat(updated, removed);
-        live.broadcast(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed)), origin);
+        // To the sender too: a stock y-websocket client reconnects after 30 s without any message, and the echo
+        // of its own 15 s awareness renewal is all a client alone on a document ever receives.
+        live.broadcast(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed)));
       } catch (e) {
         this.opts.onError(`relaying awareness of ${name} failed`, e);
       }

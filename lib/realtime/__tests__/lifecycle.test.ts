@@ -126,6 +126,26 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
     expect(ed.closes).toEqual([]); // the live client answers pings and stays
   });
 
+  it("echoes a client's awareness back to it, so a client alone on a document is never silent for 30 s", async () => {
+    const f = await promptFixture(database, "");
+    const server = await start();
+    const { default: WebSocket } = await import("ws");
+    const { encodeAwarenessUpdate, Awareness } = await import("y-protocols/awareness");
+    const { realtimePath } = await import("@/lib/realtime");
+    const Y = await import("yjs");
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${realtimePath(f.docName)}?token=${f.token(f.owner.id, "owner")}`);
+    await new Promise((r) => ws.once("open", r));
+    const frames: Uint8Array[] = [];
+    ws.on("message", (d: Buffer) => frames.push(new Uint8Array(d)));
+    const aw = new Awareness(new Y.Doc());
+    aw.setLocalState({ name: "alone" });
+    const update = encodeAwarenessUpdate(aw, [aw.clientID]);
+    ws.send(Uint8Array.from([1, update.length, ...update]));
+    await waitFor(() => frames.some((m) => m[0] === 1 && Buffer.from(m).includes(Buffer.from("alone"))), "the awareness echo");
+    aw.destroy();
+    ws.close();
+  });
+
   it("close() flushes what is queued before the flush window ends", async () => {
     const f = await promptFixture(database, "");
     const server = await start({ flushDelayMs: 10_000 });
