@@ -13,7 +13,7 @@ if (!name || !available.includes(name)) {
 
 const child = spawn(process.execPath, ["--require", "./scripts/server-only-shim.cjs", "--import", "tsx", "--expose-gc", `bench/${name}.ts`, ...process.argv.slice(3)], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+  env: process.env,
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

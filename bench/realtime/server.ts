@@ -37,19 +37,19 @@ function residentBytes(): number {
 }
 
 /**
- * Memory after full GCs, once twelve readings 500 ms apart (6 s) agree within 0.5 MB (at most 40 s): freed memory
- * reaches the OS in steps seconds apart (PGlite drops ~40 MB about 5 s after it opens), so a short window lies.
+ * Memory after full GCs, once sixteen readings 500 ms apart (8 s) agree within 0.5 MB (at most 45 s). Freed memory
+ * reaches the OS in a step ~5 s after activity stops (V8's memory reducer), so a shorter window is fooled.
  */
 async function memory() {
   const gc = (globalThis as { gc?: () => void }).gc;
   const readings: number[] = [];
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 45_000;
   for (;;) {
     gc?.();
     await new Promise((r) => setTimeout(r, 500));
     readings.push(residentBytes());
-    const last = readings.slice(-12);
-    if ((last.length === 12 && Math.max(...last) - Math.min(...last) < 512 * 1024) || Date.now() > deadline) break;
+    const last = readings.slice(-16);
+    if ((last.length === 16 && Math.max(...last) - Math.min(...last) < 512 * 1024) || Date.now() > deadline) break;
   }
   const m = process.memoryUsage();
   return { rss: residentBytes(), js: m.heapUsed + m.external };

@@ -15,7 +15,7 @@ export interface Peer {
   send(message: Uint8Array): void;
 }
 
-export type ChangeHook = (event: DocRef & { update: Uint8Array; origin: unknown }) => void;
+export type DocChangeListener = (event: DocRef & { update: Uint8Array; origin: unknown }) => void;
 
 export class LiveDoc {
   readonly doc = new Y.Doc();
@@ -40,7 +40,7 @@ export class LiveDoc {
 export interface DocumentStoreOptions {
   load: LoadHook;
   queue: UpdateQueue;
-  change?: ChangeHook;
+  change?: DocChangeListener;
   onError: (message: string, error: unknown) => void;
   retryDelayMs?: number;
 }
