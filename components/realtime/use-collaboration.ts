@@ -52,6 +52,12 @@ export function useCollaboration({ workspace, promptId, user }: { workspace: str
           setStatus(s === "connected" ? "connected" : s === "connecting" ? "reconnecting" : "reconnecting");
         });
         provider.on("sync", (isSynced: boolean) => setSynced(isSynced));
+        // 4403: removed from the workspace. Reconnecting would only be refused again.
+        provider.on("connection-close", (event: CloseEvent | null) => {
+          if (event?.code !== 4403) return;
+          provider?.disconnect();
+          setError("You no longer have access to this workspace's drafts.");
+        });
         const updatePeers = () => {
           const list: Peer[] = [];
           provider!.awareness.getStates().forEach((s, clientId) => {
