@@ -1,3 +1,5 @@
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createTestDatabase } from "@/lib/test/db";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket from "ws";
@@ -134,4 +136,38 @@ export async function storedDraft(database: Database, docName: string, workspace
   const draft = readDraft(doc);
   doc.destroy();
   return draft;
+}
+
+/**
+ * One test file's database, servers and clients: a fresh database for the file, servers and clients closed after
+ * every test. Call at the top level of a test file.
+ */
+export function realtimeHarness() {
+  const servers: Running[] = [];
+  const clients: Client[] = [];
+  const rt = {
+    database: undefined as unknown as Database,
+    /** Open servers and clients; a test that closes some itself removes them here. */
+    servers,
+    clients,
+    async start(opts: Partial<RealtimeServerOptions> = {}) {
+      const s = await startRealtime(rt.database, opts);
+      servers.push(s);
+      return s;
+    },
+    client(url: string, doc: string, token: string) {
+      const c = connect(url, doc, token);
+      clients.push(c);
+      return c;
+    },
+  };
+  beforeAll(async () => {
+    rt.database = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const s of servers.splice(0)) await s.close();
+  });
+  afterAll(() => rt.database?.close());
+  return rt;
 }

@@ -1,33 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createPgPersistence, type LoadHook } from "@/lib/realtime";
 import { getRealtimeServer, invalidateMembership, withLoadedDoc } from "@/lib/realtime/registry";
-import { createTestDatabase, usingPostgres } from "@/lib/test/db";
-import { connect, promptFixture, startRealtime, storedDraft, waitFor, type Client, type Running } from "./helpers";
+import { usingPostgres } from "@/lib/test/db";
+import { promptFixture, realtimeHarness, storedDraft, waitFor } from "./helpers";
 
-let database: Database;
-const servers: Running[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of servers.splice(0)) await s.close();
-});
-afterAll(() => database?.close());
-
-async function start(opts = {}) {
-  const s = await startRealtime(database, opts);
-  servers.push(s);
-  return s;
-}
-function client(url: string, doc: string, token: string) {
-  const c = connect(url, doc, token);
-  clients.push(c);
-  return c;
-}
+const rt = realtimeHarness();
+const { start, client } = rt;
 
 describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   it("without a server, withLoadedDoc rejects and invalidateMembership is a no-op", async () => {
@@ -37,8 +15,8 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
   });
 
   it("clients opening a document while it loads all wait for the same load: seeded once, nobody sees an empty document", async () => {
-    const f = await promptFixture(database, "Only once");
-    const base = createPgPersistence(database.db, { seed: (await import("@/lib/realtime")).createPromptSeed(database.db) });
+    const f = await promptFixture(rt.database, "Only once");
+    const base = createPgPersistence(rt.database.db, { seed: (await import("@/lib/realtime")).createPromptSeed(rt.database.db) });
     let loads = 0;
     const slowLoad: LoadHook = async (r) => {
       loads++;
@@ -54,8 +32,8 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
     for (const c of many) expect(c.text.toString()).toBe("Only once");
   });
 
-  it("withLoadedDoc reads the live draft and rebases it; every client sees the change, the database has it", async () => {
-    const f = await promptFixture(database, "Live");
+  it("withLoadedDoc reads the live draft and rebases it; every client sees the change, the rt.database has it", async () => {
+    const f = await promptFixture(rt.database, "Live");
     const server = await start();
     const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
     await a.synced;
@@ -71,21 +49,21 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
     expect(draft).toMatchObject({ type: "text", content: "Live edit", baseVersion: 1, baseSemver: "1.0.0" });
     await waitFor(() => a.doc.getMap("meta").get("baseVersion") === 2, "the client sees the rebase");
     expect(a.doc.getMap("meta").get("baseSemver")).toBe("1.1.0");
-    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "Live edit", baseVersion: 2 }); // flushed before resolving
+    expect(await storedDraft(rt.database, f.docName, f.ws.id)).toMatchObject({ content: "Live edit", baseVersion: 2 }); // flushed before resolving
   });
 
   it("withLoadedDoc on a document nobody has open loads it for the duration (workspace resolved from the prompt)", async () => {
-    const f = await promptFixture(database, "Cold");
+    const f = await promptFixture(rt.database, "Cold");
     const server = await start();
     expect(server.rt.isLoaded(f.docName)).toBe(false);
     await withLoadedDoc(f.docName, (_doc, d) => d.rebase({ number: 5, semver: "2.0.0" }));
     await waitFor(() => !server.rt.isLoaded(f.docName), "the temporary document is unloaded again");
-    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "Cold", baseVersion: 5, baseSemver: "2.0.0" });
-    await expect(withLoadedDoc(f.docName, () => 1, { workspaceId: (await promptFixture(database)).ws.id })).rejects.toThrow(/not found/);
+    expect(await storedDraft(rt.database, f.docName, f.ws.id)).toMatchObject({ content: "Cold", baseVersion: 5, baseSemver: "2.0.0" });
+    await expect(withLoadedDoc(f.docName, () => 1, { workspaceId: (await promptFixture(rt.database)).ws.id })).rejects.toThrow(/not found/);
   });
 
   it("the change hook sees every accepted update with its session, never a dropped one", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const viewer = await f.member("viewer");
     const changes: { user: string | null; bytes: number }[] = [];
     const server = await start({ change: (e: { session: { userId: string } | null; update: Uint8Array }) => changes.push({ user: e.session?.userId ?? null, bytes: e.update.byteLength }) });
@@ -102,7 +80,7 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
   });
 
   it("a client that stops answering pings is dropped and its cursor removed for the others", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const server = await start({ pingIntervalMs: 100 });
     const ed = client(server.url, f.docName, f.token(f.owner.id, "owner"));
     await ed.synced;
@@ -127,7 +105,7 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
   });
 
   it("echoes a client's awareness back to it, so a client alone on a document is never silent for 30 s", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const server = await start();
     const { default: WebSocket } = await import("ws");
     const { encodeAwarenessUpdate, Awareness } = await import("y-protocols/awareness");
@@ -147,7 +125,7 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
   });
 
   it("close() flushes what is queued before the flush window ends", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const server = await start({ flushDelayMs: 10_000 });
     const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
     const b = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -155,6 +133,6 @@ describe(`realtime document lifecycle and registry (${usingPostgres() ? "postgre
     a.text.insert(0, "saved on close");
     await waitFor(() => b.text.toString() === "saved on close", "the server has the update");
     await server.close();
-    expect(await storedDraft(database, f.docName, f.ws.id)).toMatchObject({ content: "saved on close" });
+    expect(await storedDraft(rt.database, f.docName, f.ws.id)).toMatchObject({ content: "saved on close" });
   });
 });

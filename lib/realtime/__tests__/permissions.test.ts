@@ -1,35 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { changeRole, removeMember } from "@/lib/members";
 import { invalidateMembership } from "@/lib/realtime/registry";
-import { createTestDatabase, usingPostgres } from "@/lib/test/db";
-import { connect, promptFixture, startRealtime, storedDraft, waitFor, type Client, type Running } from "./helpers";
+import { usingPostgres } from "@/lib/test/db";
+import { type Client, promptFixture, realtimeHarness, storedDraft, waitFor } from "./helpers";
 
-let database: Database;
-const servers: Running[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of servers.splice(0)) await s.close();
-});
-afterAll(() => database?.close());
-
-async function start(opts = {}) {
-  const s = await startRealtime(database, opts);
-  servers.push(s);
-  return s;
-}
-function client(url: string, doc: string, token: string) {
-  const c = connect(url, doc, token);
-  clients.push(c);
-  return c;
-}
+const rt = realtimeHarness();
+const { start, client } = rt;
 
 /** Awareness travels on the same socket after the update: once the other side sees the marker, the server has handled the update. */
 async function markAndWait(from: Client, to: Client, marker: string) {
@@ -39,7 +17,7 @@ async function markAndWait(from: Client, to: Client, marker: string) {
 
 describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   it("a viewer's update never reaches the stored document or other clients, but the viewer's cursor does", async () => {
-    const f = await promptFixture(database, "Base");
+    const f = await promptFixture(rt.database, "Base");
     const viewer = await f.member("viewer");
     const server = await start();
     const ed = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -57,7 +35,7 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     await waitFor(() => vw.text.toString().includes("EDITOR"), "the editor's update reaches the viewer");
     await server.rt.flush();
     expect(ed.text.toString()).toBe("Base EDITOR");
-    expect((await storedDraft(database, f.docName, f.ws.id)).content).toBe("Base EDITOR");
+    expect((await storedDraft(rt.database, f.docName, f.ws.id)).content).toBe("Base EDITOR");
 
     // A client joining now gets the server's state: the viewer's text is nowhere.
     const late = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -66,7 +44,7 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   });
 
   it("an editor demoted to viewer (changeRole + invalidateMembership) has the next update dropped, without reconnecting", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const editor = await f.member("editor");
     const server = await start({ membershipTtlMs: 60_000 }); // only invalidation can make this pass
     const owner = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -84,13 +62,13 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     await markAndWait(ed, owner, "demoted-after-update");
     await server.rt.flush();
     expect(owner.text.toString()).toBe("before ");
-    expect((await storedDraft(database, f.docName, f.ws.id)).content).toBe("before ");
+    expect((await storedDraft(rt.database, f.docName, f.ws.id)).content).toBe("before ");
     expect(ed.provider.ws).toBe(socket); // same connection, never dropped
     expect(ed.closes).toEqual([]);
   });
 
   it("a role change takes effect within the cache lifetime even when nobody calls invalidateMembership", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const editor = await f.member("editor");
     const server = await start({ membershipTtlMs: 300 });
     const owner = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -99,7 +77,7 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     ed.text.insert(0, "ok ");
     await waitFor(() => owner.text.toString() === "ok ", "the first update arrives");
 
-    await database.db
+    await rt.database.db
       .update(memberships)
       .set({ role: "reviewer" })
       .where(and(eq(memberships.workspaceId, f.ws.id), eq(memberships.userId, editor.user.id)));
@@ -110,7 +88,7 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   });
 
   it("a removed member's connection is closed with 4403", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const editor = await f.member("editor");
     const server = await start({ membershipTtlMs: 60_000 });
     const ed = client(server.url, f.docName, f.token(editor.user.id, "editor"));
@@ -123,7 +101,7 @@ describe(`realtime roles (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   });
 
   it("a reviewer token is read-only even for a member whose current role is editor (the token is a ceiling)", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const editor = await f.member("editor");
     const server = await start();
     const owner = client(server.url, f.docName, f.token(f.owner.id, "owner"));

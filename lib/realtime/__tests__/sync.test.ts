@@ -1,36 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createPgPersistence } from "@/lib/realtime";
-import { createTestDatabase, usingPostgres } from "@/lib/test/db";
-import { connect, promptFixture, startRealtime, storedDraft, waitFor, type Client, type Running } from "./helpers";
+import { usingPostgres } from "@/lib/test/db";
+import { type Client, promptFixture, realtimeHarness, storedDraft, waitFor } from "./helpers";
 
-let database: Database;
-const servers: Running[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of servers.splice(0)) await s.close();
-});
-afterAll(() => database?.close());
-
-async function start(opts = {}) {
-  const s = await startRealtime(database, opts);
-  servers.push(s);
-  return s;
-}
-function client(url: string, doc: string, token: string) {
-  const c = connect(url, doc, token);
-  clients.push(c);
-  return c;
-}
+const rt = realtimeHarness();
+const { start, client } = rt;
 
 describe(`realtime sync (${usingPostgres() ? "postgres" : "pglite"})`, () => {
-  it("two editors typing concurrently converge; a third client after a restart gets the same text from the database", async () => {
-    const f = await promptFixture(database, "Hello");
+  it("two editors typing concurrently converge; a third client after a restart gets the same text from the rt.database", async () => {
+    const f = await promptFixture(rt.database, "Hello");
     const editor = await f.member("editor");
     const server = await start();
     const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
@@ -53,9 +31,9 @@ describe(`realtime sync (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     }
     expect(text).toContain("Hello".slice(0, 3));
 
-    for (const c of clients.splice(0)) c.destroy();
+    for (const c of rt.clients.splice(0)) c.destroy();
     await server.close();
-    servers.splice(0);
+    rt.servers.splice(0);
 
     const restarted = await start();
     const c = client(restarted.url, f.docName, f.token(f.owner.id, "owner"));
@@ -65,7 +43,7 @@ describe(`realtime sync (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   });
 
   it("when the last client leaves, the document is flushed, compacted into the snapshot and dropped from memory", async () => {
-    const f = await promptFixture(database, "");
+    const f = await promptFixture(rt.database, "");
     const server = await start();
     const a = client(server.url, f.docName, f.token(f.owner.id, "owner"));
     await a.synced;
@@ -74,13 +52,13 @@ describe(`realtime sync (${usingPostgres() ? "postgres" : "pglite"})`, () => {
     expect(typed).toHaveLength(30);
     await waitFor(() => server.rt.stats().connections === 1, "the server registered the client");
     a.destroy();
-    clients.splice(0);
+    rt.clients.splice(0);
     await waitFor(() => !server.rt.isLoaded(f.docName), "the document is unloaded");
     expect(server.rt.stats()).toEqual({ documents: 0, connections: 0 });
-    const persisted = await createPgPersistence(database.db).load({ docName: f.docName, workspaceId: f.ws.id });
+    const persisted = await createPgPersistence(rt.database.db).load({ docName: f.docName, workspaceId: f.ws.id });
     expect(persisted.seqs).toEqual([]); // every update row folded into the snapshot
     expect(persisted.updates).toHaveLength(1);
-    expect((await storedDraft(database, f.docName, f.ws.id)).content).toBe(typed);
+    expect((await storedDraft(rt.database, f.docName, f.ws.id)).content).toBe(typed);
   });
 });
 
