@@ -50,17 +50,26 @@ export function RateTable({ title, description, rows, testId }: { title: string;
                 <Td className="text-right tabular-nums">{r.up}</Td>
                 <Td className="text-right tabular-nums">{r.down}</Td>
                 <Td className="text-right tabular-nums">{r.n}</Td>
-                <Td className="text-right font-medium tabular-nums">{pct(r.rate)}</Td>
-                <Td className="text-xs tabular-nums text-zinc-500">{r.low === null ? "—" : `${pct(r.low)} – ${pct(r.high)}`}</Td>
-                <Td>
-                  <IntervalBar rate={r.rate} low={r.low} high={r.high} />
-                </Td>
+                <RateCells rate={r.rate} low={r.low} high={r.high} />
               </tr>
             ))}
           </tbody>
         </Table>
       )}
     </Card>
+  );
+}
+
+/** Rate, its 95% interval as text, and the interval bar: the last three cells of both rate tables. */
+function RateCells({ rate, low, high }: { rate: number | null; low: number | null; high: number | null }) {
+  return (
+    <>
+      <Td className="text-right font-medium tabular-nums">{pct(rate)}</Td>
+      <Td className="text-xs tabular-nums text-zinc-500">{low === null ? "—" : `${pct(low)} – ${pct(high)}`}</Td>
+      <Td>
+        <IntervalBar rate={rate} low={low} high={high} />
+      </Td>
+    </>
   );
 }
 
@@ -94,11 +103,7 @@ export function WinTable({ rows }: { rows: WinRow[] }) {
                 <Td className="text-right tabular-nums">{r.losses}</Td>
                 <Td className="text-right tabular-nums">{r.ties}</Td>
                 <Td className="text-right tabular-nums">{r.n}</Td>
-                <Td className="text-right font-medium tabular-nums">{pct(r.rate)}</Td>
-                <Td className="text-xs tabular-nums text-zinc-500">{r.low === null ? "—" : `${pct(r.low)} – ${pct(r.high)}`}</Td>
-                <Td>
-                  <IntervalBar rate={r.rate} low={r.low} high={r.high} />
-                </Td>
+                <RateCells rate={r.rate} low={r.low} high={r.high} />
               </tr>
             ))}
           </tbody>
