@@ -13,17 +13,13 @@ import type { NextItemResult, ReviewerQueue } from "@/lib/reviews/types";
 import { Markdown } from "./markdown";
 import { OutputPanel } from "./output-panel";
 import { ProgressBar } from "./progress-bar";
-import { actionForKey, numberedOptions } from "./shortcuts";
+import { numberedOptions } from "./shortcuts";
 import { Kbd, ShortcutsDialog } from "./shortcuts-dialog";
+import { useReviewKeys } from "./use-review-keys";
 import { VerdictBar, type Verdict } from "./verdict-bar";
 
 const VERDICT_TEXT: Record<Verdict, string> = { up: "thumbs up", down: "thumbs down", A: "A is better", B: "B is better", tie: "tie" };
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
-}
 
 function formatValue(v: unknown): string {
   if (v === null || v === undefined) return "(none)";
@@ -150,59 +146,7 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
     });
   }
 
-  // One listener for the page's lifetime; it reads the latest handlers through a ref.
-  const handlers = useRef({ vote, skip, undo, toggleLabel, helpOpen, setHelpOpen, setPromptOpen, commentRef, mode: queue.mode, allowComment: queue.allowComment });
-  handlers.current = { vote, skip, undo, toggleLabel, helpOpen, setHelpOpen, setPromptOpen, commentRef, mode: queue.mode, allowComment: queue.allowComment };
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const h = handlers.current;
-      if (isTyping(e.target)) {
-        if (e.key === "Escape") {
-          (e.target as HTMLElement).blur();
-          mainRef.current?.focus({ preventScroll: true });
-          e.preventDefault();
-        }
-        return;
-      }
-      if (e.repeat || e.defaultPrevented) return;
-      const action = actionForKey(h.mode, e);
-      if (!action) return;
-      if (h.helpOpen) {
-        if (action.kind === "help") {
-          e.preventDefault();
-          h.setHelpOpen(false);
-        }
-        return;
-      }
-      e.preventDefault();
-      switch (action.kind) {
-        case "verdict":
-          void h.vote(action.verdict);
-          break;
-        case "label":
-          h.toggleLabel(action.index);
-          break;
-        case "skip":
-          void h.skip();
-          break;
-        case "undo":
-          void h.undo();
-          break;
-        case "help":
-          h.setHelpOpen(true);
-          break;
-        case "comment":
-          if (h.allowComment) h.commentRef.current?.focus();
-          break;
-        case "prompt":
-          h.setPromptOpen((o) => !o);
-          break;
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    setKeysReady(true);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useReviewKeys({ vote, skip, undo, toggleLabel, helpOpen, setHelpOpen, setPromptOpen, commentRef, mode: queue.mode, allowComment: queue.allowComment }, mainRef, () => setKeysReady(true));
 
   const p = data.progress;
   return (
