@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { runtime, runtimeKey } from "@/lib/runtime";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -48,25 +49,22 @@ export function openDatabase(opts: OpenOptions): Database {
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-const KEY = Symbol.for("promptyard.database");
-type GlobalWithDb = typeof globalThis & { [KEY]?: Database };
+const DATABASE = runtimeKey<Database>("db.database");
 
 /**
  * The process-wide database. server.ts opens it before Next starts; Next's bundled copy of this module finds
- * the same instance on globalThis (one PGlite per data folder per process).
+ * the same instance in the process-wide registry (one PGlite per data folder per process).
  */
 export function getDatabase(): Database {
-  const g = globalThis as GlobalWithDb;
-  if (!g[KEY]) {
+  return runtime.get(DATABASE, () => {
     const url = process.env.DATABASE_URL?.trim() || undefined;
     const dataDir = path.join(process.env.PROMPTYARD_DATA_DIR?.trim() || "./.data", "pglite");
-    g[KEY] = openDatabase({ url, dataDir });
-  }
-  return g[KEY];
+    return openDatabase({ url, dataDir });
+  });
 }
 
 export function setDatabase(database: Database): void {
-  (globalThis as GlobalWithDb)[KEY] = database;
+  runtime.set(DATABASE, database);
 }
 
 export function getDb(): Db {

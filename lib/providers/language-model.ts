@@ -8,6 +8,8 @@ import type { ProviderConnection } from "@/db/schema";
 import { invalidInput } from "@/lib/errors";
 import { KEY_REQUIRED } from "./presets";
 
+type Fetch = typeof fetch;
+
 /**
  * The AI SDK model for a connection. The key is always passed explicitly: the SDKs fall back to OPENAI_API_KEY etc.
  * from the server's environment, which must never be lent to a workspace.
@@ -15,7 +17,7 @@ import { KEY_REQUIRED } from "./presets";
 export function languageModelFor(
   conn: Pick<ProviderConnection, "name" | "kind" | "baseUrl">,
   modelId: string,
-  { apiKey, fetch }: { apiKey: string | null; fetch: typeof globalThis.fetch },
+  { apiKey, fetch }: { apiKey: string | null; fetch: Fetch },
 ): LanguageModel {
   if (KEY_REQUIRED[conn.kind] && !apiKey) throw invalidInput(`Connection ${conn.name} has no API key; an admin can add one in Settings.`);
   const baseURL = conn.baseUrl ?? undefined;

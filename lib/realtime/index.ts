@@ -1,6 +1,6 @@
 /**
  * Realtime co-editing (Yjs over y-websocket). For server.ts and tests. Next code imports the narrow modules
- * instead, to keep ws/y-protocols out of its bundle and to share the running server through globalThis:
+ * instead, to keep ws/y-protocols out of its bundle and to share the running server through lib/runtime:
  *   "@/lib/realtime/token"       mintRealtimeToken, realtimeSecret, promptDocName   (the token route)
  *   "@/lib/realtime/registry"    invalidateMembership, withLoadedDoc                (lib/members, commit)
  *   "@/lib/realtime/draft-model" initDraft, readDraft, rebaseDraft, draftParts      (browser editor; pure)

@@ -1,9 +1,10 @@
 /**
- * The process-wide handle on the running realtime server(s), on globalThis: Next's bundled code is a different
- * module instance than server.ts's, so a module-level variable would not be shared. Type-only imports: this file
- * is safe to import from Next route handlers and lib/ verbs (no ws, no yjs at run time).
+ * The process-wide handle on the running realtime server(s), in lib/runtime's registry: Next's bundled code is a
+ * different module instance than server.ts's, so a module-level variable would not be shared. Type-only imports
+ * besides lib/runtime: this file is safe to import from Next route handlers and lib/ verbs (no ws, no yjs at run time).
  */
 import type * as Y from "yjs";
+import { runtime, runtimeKey } from "@/lib/runtime";
 import type { Draft } from "./draft-model";
 
 /** Draft helpers bound to the server's own yjs instance (never mix the doc with Next's bundled copy of yjs). */
@@ -23,13 +24,11 @@ export interface RealtimeHandle {
   withLoadedDoc<T>(docName: string, fn: (doc: Y.Doc, draft: LiveDraft) => T | Promise<T>, opts?: WithDocOptions): Promise<T>;
 }
 
-const KEY = Symbol.for("promptyard.realtime");
 type Registry = { servers: RealtimeHandle[] };
-type GlobalWithRealtime = typeof globalThis & { [KEY]?: Registry };
+const REGISTRY = runtimeKey<Registry>("realtime.registry");
 
 function registry(): Registry {
-  const g = globalThis as GlobalWithRealtime;
-  return (g[KEY] ??= { servers: [] });
+  return runtime.get(REGISTRY, () => ({ servers: [] }));
 }
 
 export function registerRealtimeServer(server: RealtimeHandle): void {

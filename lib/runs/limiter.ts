@@ -1,5 +1,6 @@
 import "server-only";
 import { rateLimited } from "@/lib/errors";
+import { runtime, runtimeKey } from "@/lib/runtime";
 
 /**
  * Caps concurrent model calls per workspace. This implementation counts in this process only; with several app
@@ -94,16 +95,13 @@ export class InProcessRunLimiter implements RunLimiter {
   }
 }
 
-const KEY = Symbol.for("promptyard.runLimiter");
-type GlobalWithLimiter = typeof globalThis & { [KEY]?: RunLimiter };
+const LIMITER = runtimeKey<RunLimiter>("runs.limiter");
 
-/** The process-wide limiter (on globalThis, so Next's bundled copy of this module shares it). */
+/** The process-wide limiter (in lib/runtime's registry, so Next's bundled copy of this module shares it). */
 export function getRunLimiter(): RunLimiter {
-  const g = globalThis as GlobalWithLimiter;
-  g[KEY] ??= new InProcessRunLimiter();
-  return g[KEY];
+  return runtime.get(LIMITER, () => new InProcessRunLimiter());
 }
 
 export function setRunLimiter(limiter: RunLimiter): void {
-  (globalThis as GlobalWithLimiter)[KEY] = limiter;
+  runtime.set(LIMITER, limiter);
 }
