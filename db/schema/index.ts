@@ -5,4 +5,5 @@ export * from "./prompts";
 export * from "./audit";
 export * from "./drafts";
 export * from "./models";
+export * from "./generations";
 export * from "./reviews";

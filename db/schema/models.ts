@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { jsonb } from "./columns";
-import { apiKeys } from "./api-keys";
-import { promptVersions, prompts } from "./prompts";
+import { prompts } from "./prompts";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -59,46 +57,6 @@ export const workspaceModelSettings = pgTable("workspace_model_settings", {
   maxConcurrentRuns: integer("max_concurrent_runs").notNull().default(8),
 });
 
-export const GENERATION_SOURCES = ["playground", "eval", "production", "api"] as const;
-export const GENERATION_STATUSES = ["success", "error"] as const;
-
-/** One model call: the analytics fact table. */
-export const generations = pgTable(
-  "generation",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    promptId: uuid("prompt_id").references(() => prompts.id, { onDelete: "set null" }),
-    promptVersionId: uuid("prompt_version_id").references(() => promptVersions.id),
-    /** Draft runs have no version. */
-    isDraft: boolean("is_draft").notNull().default(false),
-    connectionId: uuid("connection_id").references(() => providerConnections.id, { onDelete: "set null" }),
-    provider: text("provider").notNull(),
-    model: text("model").notNull(),
-    params: jsonb("params").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-    variables: jsonb("variables").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-    input: jsonb("input").$type<unknown>().notNull(),
-    output: text("output"),
-    inputTokens: integer("input_tokens"),
-    outputTokens: integer("output_tokens"),
-    costUsd: doublePrecision("cost_usd"),
-    latencyMs: integer("latency_ms"),
-    timeToFirstTokenMs: integer("ttft_ms"),
-    status: text("status", { enum: GENERATION_STATUSES }).notNull(),
-    error: text("error"),
-    /** Output validated against the version's response schema: null when there is none. */
-    schemaValid: boolean("schema_valid"),
-    source: text("source", { enum: GENERATION_SOURCES }).notNull(),
-    runGroupId: uuid("run_group_id"),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
-    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("generation_workspace_created_idx").on(t.workspaceId, t.createdAt), index("generation_prompt_idx").on(t.promptId, t.createdAt), index("generation_version_idx").on(t.promptVersionId)],
-);
-
 /** Saved playground state per user and prompt; `shareId` makes it openable by teammates. */
 export const playgroundSessions = pgTable(
   "playground_session",
@@ -118,4 +76,3 @@ export const playgroundSessions = pgTable(
 );
 
 export type ProviderConnection = typeof providerConnections.$inferSelect;
-export type Generation = typeof generations.$inferSelect;

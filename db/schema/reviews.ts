@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { jsonb } from "./columns";
-import { generations } from "./models";
+import { generations } from "./generations";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GENERATION_SOURCES } from "@/db/schema/models";
+import { GENERATION_SOURCES } from "@/db/schema/generations";
 import { QUEUE_MODES, REVIEW_VERDICTS } from "@/db/schema/reviews";
 
 export const MAX_REVIEWS_PER_ITEM = 5;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { GENERATION_SOURCES } from "@/db/schema/models";
+import type { GENERATION_SOURCES } from "@/db/schema/generations";
 import { PromptConfigSchema } from "@/lib/prompts/pure";
 
 export const RUN_SOURCES = ["playground", "eval", "production", "api"] as const satisfies readonly (typeof GENERATION_SOURCES)[number][];
