@@ -7,3 +7,5 @@ export * from "./drafts";
 export * from "./models";
 export * from "./generations";
 export * from "./reviews";
+export * from "./events";
+export * from "./jobs";
