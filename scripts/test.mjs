@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: every test. Lint and types, unit + integration (vitest), then a production build and the e2e suite
-// (Playwright on Debian's Chromium). DB tests use PGlite, or the server in TEST_DATABASE_URL when it is set.
+// (Playwright on the Chromium scripts/browser.mjs picks). DB tests use PGlite, or the server in TEST_DATABASE_URL when it is set.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { resolveBrowser } from "./browser.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  console.error(`[test] no Chromium at ${chromium}. Install Debian's package (apt-get install -y chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.`);
+// Resolve the browser first, so a machine that can't run the e2e suite says so before minutes of other steps.
+try {
+  const browser = await resolveBrowser();
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.executablePath;
+  console.log(`[test] Chromium for e2e: ${browser.executablePath} (${browser.source})`);
+} catch (e) {
+  console.error(`[test] ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
 
