@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
+import { findUnsafeText } from "./schema";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024; // 1 MiB
 
@@ -16,6 +17,9 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalidInput("Request body is not valid JSON.");
   }
+  // Once for every body, free-form values included: Postgres cannot store NUL, and lone surrogates are not text.
+  const unsafe = findUnsafeText(body);
+  if (unsafe) throw invalidInput(`${unsafe.path}: ${unsafe.path} ${unsafe.problem}.`);
   return schema.parse(body);
 }
 
@@ -33,4 +37,26 @@ export function decodeParam(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * Parses the query string with `schema` (each parameter's first value; unknown parameters are ignored).
+ * A bad value is a 400 naming the parameter ("limit: limit must be a whole number between 1 and 200.").
+ */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URL(req.url).searchParams) if (!(k in raw)) raw[k] = v;
+  return schema.parse(raw);
+}
+
+/** Decodes route params (see decodeParam) and parses them with `schema`: a NUL or overlong slug is a 400 naming it. */
+export async function parseParams<S extends z.ZodType>(params: Promise<Record<string, string>>, schema: S): Promise<z.output<S>> {
+  const raw = await params;
+  return schema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeParam(v)])));
+}
+
+/** The operation's JSON body, parsed with its schema under its size limit (see readJson). */
+export function readBody<S extends z.ZodType>(req: Request, op: { body?: S; maxBodyBytes?: number }): Promise<z.output<S>> {
+  if (!op.body) throw new TypeError("This operation takes no body.");
+  return readJson(req, op.body, op.maxBodyBytes ?? DEFAULT_BODY_LIMIT);
 }

@@ -1,39 +1,17 @@
-import { z } from "zod";
-import { apiKeyRoute, readJson } from "@/lib/http";
+import { apiKeyRoute, parseQuery, readBody, respond } from "@/lib/http";
 import { createPrompt, listPrompts, presentPrompt, presentVersion } from "@/lib/prompts";
+import { CreatePrompt, ListPrompts } from "@/lib/prompts/wire";
 
 export const dynamic = "force-dynamic";
 
-const Body = z.object({
-  slug: z.string().max(120),
-  type: z.enum(["text", "chat"]),
-  content: z.unknown(),
-  config: z.unknown().optional(),
-  message: z.string(),
-  semver: z.string().optional(),
-  description: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  isComponent: z.boolean().optional(),
-});
-
 export const POST = apiKeyRoute(async (req, ctx) => {
-  const input = await readJson(req, Body);
+  const input = await readBody(req, CreatePrompt);
   const { prompt, version, bump, reason } = await createPrompt({ ctx, input });
-  return Response.json({ ...presentPrompt(prompt), version: presentVersion(version), bump, reason }, { status: 201 });
+  return respond(CreatePrompt, { ...presentPrompt(prompt), version: presentVersion(version), bump, reason });
 });
 
 export const GET = apiKeyRoute(async (req, ctx) => {
-  const q = new URL(req.url).searchParams;
-  const { prompts, hasMore } = await listPrompts({
-    ctx,
-    input: {
-      search: q.get("search") ?? undefined,
-      folder: q.get("folder") ?? undefined,
-      tag: q.get("tag") ?? undefined,
-      label: q.get("label") ?? undefined,
-      limit: q.has("limit") ? Number(q.get("limit")) : undefined,
-      offset: q.has("offset") ? Number(q.get("offset")) : undefined,
-    },
-  });
-  return Response.json({ prompts: prompts.map((p) => ({ ...presentPrompt(p), labels: p.labels })), hasMore });
+  const input = parseQuery(req, ListPrompts.query);
+  const { prompts, hasMore } = await listPrompts({ ctx, input });
+  return respond(ListPrompts, { prompts: prompts.map((p) => ({ ...presentPrompt(p), labels: p.labels })), hasMore });
 });

@@ -1,15 +1,15 @@
-import { apiKeyRoute, readJson } from "@/lib/http";
-import { createProvider, CreateProviderInput, listProviders } from "@/lib/providers";
+import { apiKeyRoute, readBody, respond } from "@/lib/http";
+import { createProvider, listProviders } from "@/lib/providers";
+import { connectionToWire, CreateProvider, ListProviders } from "@/lib/providers/wire";
 
 export const dynamic = "force-dynamic";
 
 /** 201 with the connection, masked: the key never comes back, only `apiKeyHint` ("••••abcd"). */
 export const POST = apiKeyRoute(async (req, ctx) => {
-  const input = await readJson(req, CreateProviderInput, 16 * 1024);
-  const connection = await createProvider({ ctx, input });
-  return Response.json(connection, { status: 201 });
+  const input = await readBody(req, CreateProvider);
+  return respond(CreateProvider, connectionToWire(await createProvider({ ctx, input })));
 });
 
 export const GET = apiKeyRoute(async (_req, ctx) => {
-  return Response.json({ providers: await listProviders({ ctx }) });
+  return respond(ListProviders, { providers: (await listProviders({ ctx })).map(connectionToWire) });
 });

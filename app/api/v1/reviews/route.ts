@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { readJson, route } from "@/lib/http";
-import { submitReview, SubmitReviewInput } from "@/lib/reviews";
+import { readBody, respond, route } from "@/lib/http";
+import { submitReview } from "@/lib/reviews";
+import { SubmitReview } from "@/lib/reviews/wire";
 import { callerForItem } from "../review-queues/caller";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +11,8 @@ export const dynamic = "force-dynamic";
  * verdict belongs to a person); API keys get 403. Needs the caller's lease on the item, or a free slot.
  */
 export const POST = route(async (req: Request) => {
-  let body: z.output<typeof SubmitReviewInput> | undefined;
-  const ctx = await callerForItem(req, async () => (body = await readJson(req, SubmitReviewInput)).itemId);
-  body ??= await readJson(req, SubmitReviewInput);
-  return Response.json(await submitReview({ ctx, input: body }), { status: 201 });
+  let body: z.output<NonNullable<typeof SubmitReview.body>> | undefined;
+  const ctx = await callerForItem(req, async () => (body = await readBody(req, SubmitReview)).itemId);
+  body ??= await readBody(req, SubmitReview);
+  return respond(SubmitReview, await submitReview({ ctx, input: body }));
 });

@@ -1,18 +1,8 @@
-import { z } from "zod";
-import { apiKeyRoute, readJson } from "@/lib/http";
-import { listRuns, presentRun, RunParams, runPrompt } from "@/lib/runs";
+import { apiKeyRoute, parseQuery, readBody, respond } from "@/lib/http";
+import { listRuns, presentRun, runPrompt } from "@/lib/runs";
+import { ListRuns, RunPrompt } from "@/lib/runs/wire";
 
 export const dynamic = "force-dynamic";
-
-const Body = z.object({
-  prompt: z.string(),
-  label: z.string().optional(),
-  version: z.number().optional(),
-  model: z.string(),
-  variables: z.record(z.string(), z.unknown()).default({}),
-  params: RunParams.optional(),
-  runGroupId: z.string().optional(),
-});
 
 /**
  * Runs a prompt and answers with the stored generation: 200 when the model answered; 502 when the call failed (the
@@ -20,27 +10,25 @@ const Body = z.object({
  * Request problems are the usual 4xx (400 missing variable, 404 unknown prompt or connection, 429 concurrency cap).
  */
 export const POST = apiKeyRoute(async (req, ctx) => {
-  const body = await readJson(req, Body);
+  const body = await readBody(req, RunPrompt);
   // req.signal: a client that hangs up cancels the model call.
   const run = await runPrompt({ ctx, input: { ...body, source: "api", signal: req.signal } });
   const generation = presentRun(run);
   if (run.status === "error") {
-    return Response.json(
+    const failed = RunPrompt.extra![0]!;
+    return respond(
+      { success: { status: failed.status, schema: failed.schema! } },
       {
         error: { code: "provider_error", kind: run.errorKind, message: `${run.error} The failed run is stored as generation ${run.id}.`, generationId: run.id },
         generation,
       },
-      { status: 502 },
     );
   }
-  return Response.json(generation);
+  return respond(RunPrompt, generation);
 });
 
 export const GET = apiKeyRoute(async (req, ctx) => {
-  const q = new URL(req.url).searchParams;
-  const { runs, nextCursor } = await listRuns({
-    ctx,
-    input: { promptSlug: q.get("prompt") ?? undefined, limit: q.has("limit") ? Number(q.get("limit")) : undefined, cursor: q.get("cursor") ?? undefined },
-  });
-  return Response.json({ runs: runs.map(presentRun), nextCursor });
+  const q = parseQuery(req, ListRuns.query);
+  const { runs, nextCursor } = await listRuns({ ctx, input: { promptSlug: q.prompt, limit: q.limit, cursor: q.cursor } });
+  return respond(ListRuns, { runs: runs.map(presentRun), nextCursor });
 });

@@ -1,20 +1,12 @@
-import { z } from "zod";
-import { apiKeyRoute, decodeParam, readJson } from "@/lib/http";
-import { parseSelector, renderPrompt } from "@/lib/prompts";
+import { apiKeyRoute, parseParams, readBody, respond } from "@/lib/http";
+import { renderPrompt } from "@/lib/prompts";
+import { RenderPrompt } from "@/lib/prompts/wire";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
-const Body = z.object({
-  label: z.string().optional(),
-  version: z.number().int().optional(),
-  at: z.string().optional(),
-  variables: z.record(z.string(), z.unknown()).default({}),
-});
-
 export const POST = apiKeyRoute(async (req, ctx, { params }: Params) => {
-  const slug = decodeParam((await params).slug);
-  const body = await readJson(req, Body);
-  const selector = parseSelector(body);
-  return Response.json(await renderPrompt({ ctx, input: { slug, ...selector, variables: body.variables } }));
+  const { slug } = await parseParams(params, RenderPrompt.params);
+  const { variables, ...selector } = await readBody(req, RenderPrompt);
+  return respond(RenderPrompt, await renderPrompt({ ctx, input: { slug, ...selector, variables } }));
 });

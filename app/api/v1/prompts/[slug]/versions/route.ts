@@ -1,22 +1,20 @@
-import { z } from "zod";
-import { apiKeyRoute, decodeParam, readJson } from "@/lib/http";
+import { apiKeyRoute, parseParams, parseQuery, readBody, respond } from "@/lib/http";
 import { commitVersion, listVersions, presentVersion } from "@/lib/prompts";
+import { CommitVersion, ListVersions } from "@/lib/prompts/wire";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
-const Body = z.object({ content: z.unknown(), config: z.unknown().optional(), message: z.string(), semver: z.string().optional() });
-
 export const POST = apiKeyRoute(async (req, ctx, { params }: Params) => {
-  const slug = decodeParam((await params).slug);
-  const input = await readJson(req, Body);
+  const { slug } = await parseParams(params, CommitVersion.params);
+  const input = await readBody(req, CommitVersion);
   const { version, bump, reason } = await commitVersion({ ctx, input: { ...input, slug } });
-  return Response.json({ ...presentVersion(version), bump, reason }, { status: 201 });
+  return respond(CommitVersion, { ...presentVersion(version), bump, reason });
 });
 
 export const GET = apiKeyRoute(async (req, ctx, { params }: Params) => {
-  const slug = decodeParam((await params).slug);
-  const q = new URL(req.url).searchParams;
-  const versions = await listVersions({ ctx, slug, limit: Number(q.get("limit") ?? 100), offset: Number(q.get("offset") ?? 0) });
-  return Response.json({ versions: versions.map((v) => ({ ...presentVersion(v), labels: v.labels })) });
+  const { slug } = await parseParams(params, ListVersions.params);
+  const { limit, offset } = parseQuery(req, ListVersions.query);
+  const versions = await listVersions({ ctx, slug, limit, offset });
+  return respond(ListVersions, { versions: versions.map((v) => ({ ...presentVersion(v), labels: v.labels })) });
 });
