@@ -7,12 +7,14 @@ import next from "next";
 import { getEnv } from "@/lib/env";
 import { deriveKey, resolveSecret } from "@/lib/config/secret";
 import { bootstrap } from "@/lib/bootstrap";
+import { parseTrustedProxies, stampClientIp } from "@/lib/auth/client-ip";
 import { createAppRealtimeServer, realtimeSecret } from "@/lib/realtime";
 
 async function main() {
   const started = Date.now();
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
+  const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES); // a bad entry stops start-up, naming it
   const secret = resolveSecret(env);
   // Auth.js reads these; derived from the one instance secret unless set explicitly.
   process.env.AUTH_SECRET ??= deriveKey(secret, "auth");
@@ -26,6 +28,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    stampClientIp(req, trustedProxies); // per-address limits see the socket's peer, not a header anyone can write
     handle(req, res).catch((e) => {
       console.error("[promptyard] request failed:", e);
       if (!res.headersSent) res.writeHead(500).end();

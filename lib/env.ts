@@ -30,6 +30,10 @@ export const EnvSchema = z.object({
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
+  /** Redis for state shared by several instances (rate limits now; serving-cache fan-out later). */
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional()),
+  /** Proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDRs, or "loopback". Default none. */
+  TRUSTED_PROXIES: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -18,8 +18,12 @@ function safeCallback(value: FormDataEntryValue | null, fallback = "/"): string 
 
 const SIGN_IN_ERRORS: Record<string, string> = {
   invalid_credentials: "That email and password don't match an account.",
-  rate_limited: "Too many attempts. Wait a minute, then try again.",
 };
+
+function tryAgainIn(secs: number): string {
+  const when = secs < 90 ? `${secs} second${secs === 1 ? "" : "s"}` : `${Math.ceil(secs / 60)} minutes`;
+  return `Too many attempts. For your account's safety, try again in ${when}.`;
+}
 
 export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get("email") ?? "");
@@ -29,6 +33,8 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   } catch (e) {
     if (e instanceof AuthError) {
       const code = (e as AuthError & { code?: string }).code ?? "";
+      const wait = /^rate_limited_(\d+)$/.exec(code);
+      if (wait) return { error: { code: "rate_limited", message: tryAgainIn(Number(wait[1])) }, values: { email } };
       return { error: { code: "unauthorized", message: SIGN_IN_ERRORS[code] ?? "Sign-in failed. Try again." }, values: { email } };
     }
     throw e; // next/navigation's redirect travels as an error

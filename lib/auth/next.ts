@@ -6,6 +6,7 @@ import Google from "next-auth/providers/google";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientIpFrom } from "./client-ip";
 import { resolveOAuthUser, type OAuthProvider } from "./oauth-user";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -18,13 +19,16 @@ declare module "next-auth" {
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
+/** Its code carries the seconds to wait ("rate_limited_42"), so the sign-in page can say when to try again. */
 export class TooManyAttempts extends CredentialsSignin {
-  code = "rate_limited";
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `rate_limited_${retryAfterSeconds}`;
+  }
 }
 
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
+/** The caller's address as server.ts resolved it (X-Forwarded-For is believed only from TRUSTED_PROXIES). */
+export const clientIp = clientIpFrom;
 
 /** Which OAuth providers this instance has credentials for (their buttons show on the sign-in page). */
 export function oauthProviders(): OAuthProvider[] {
@@ -50,7 +54,7 @@ function config(): NextAuthConfig {
           if (!user) throw new InvalidCredentials();
           return user;
         } catch (e) {
-          if (isAppError(e) && (e as { code: string }).code === "rate_limited") throw new TooManyAttempts();
+          if (isAppError(e) && e.code === "rate_limited") throw new TooManyAttempts(e.retryAfterSeconds ?? 60);
           throw e;
         }
       },

@@ -3,11 +3,12 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { dummyVerify, verifyPassword } from "./password";
-import { clearSignIn, limitSignIn } from "./rate-limit";
+import { clearSignIn, limitSignIn, recordSignInFailure } from "./rate-limit";
 import { SignInInput } from "./schemas";
 
 /**
- * Email + password check, rate limited per account and per address (throws rate_limited).
+ * Email + password check, throttled per address and per account+address pair (throws rate_limited; see
+ * rate-limit.ts).
  * Returns the user, or null for any wrong combination: never says which half was wrong.
  */
 export async function verifyCredentials({ ctx, input, ip }: { ctx: Pick<Ctx, "db">; input: SignInInput; ip: string }) {
@@ -18,9 +19,13 @@ export async function verifyCredentials({ ctx, input, ip }: { ctx: Pick<Ctx, "db
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user?.passwordHash) {
     await dummyVerify(password);
+    await recordSignInFailure(email, ip);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  await clearSignIn(email);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordSignInFailure(email, ip);
+    return null;
+  }
+  await clearSignIn(email, ip);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -129,20 +129,21 @@ describe(`verifyCredentials (${usingPostgres() ? "postgres" : "pglite"})`, () =>
     expect(await verifyCredentials({ ctx: { db: database.db }, input: { email: "not an email", password: TEST_PASSWORD }, ip: addr })).toBeNull();
   });
 
-  it("after 5 failures for one email, the 6th attempt is rate limited even with the right password", async () => {
+  it("past 5 free failures for one email from one address, the next attempt waits even with the right password", async () => {
     const { address } = await registered();
     const addr = ip();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       expect(await verifyCredentials({ ctx: { db: database.db }, input: { email: address, password: `wrong-${i}-password` }, ip: addr })).toBeNull();
     }
     const err = await expectAppError(
       verifyCredentials({ ctx: { db: database.db }, input: { email: address, password: TEST_PASSWORD }, ip: addr }),
       "rate_limited",
-      /Too many sign-in attempts for this account/,
+      /Too many failed sign-ins for this account from this address/,
     );
     expect(err.retryAfterSeconds).toBeGreaterThan(0);
 
-    // The limit is per account: another account from the same address still signs in.
+    // The wait is per account+address: the owner elsewhere, and another account from the same address, still sign in.
+    expect(await verifyCredentials({ ctx: { db: database.db }, input: { email: address, password: TEST_PASSWORD }, ip: ip() })).not.toBeNull();
     const other = await registered();
     expect(await verifyCredentials({ ctx: { db: database.db }, input: { email: other.address, password: TEST_PASSWORD }, ip: addr })).not.toBeNull();
   });
