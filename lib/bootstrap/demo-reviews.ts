@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { generations, promptVersions, prompts, reviewItems, reviewQueues, reviews, workspaces, type Role } from "@/db/schema";
+import { promptVersions, prompts, reviewItems, reviewQueues, reviews, workspaces, type Role } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
-import { costUsd, findPrice, LIST_PRICES } from "@/lib/models";
+import { recordGenerations, type GenerationRecord } from "@/lib/generations";
 import { resolveIncludes } from "@/lib/prompts/components";
+import { createQueue } from "@/lib/reviews";
 import { renderContent } from "@/lib/templates";
-import { createQueue } from "./create";
 
 const SINGLE_QUEUE = "Support replies: weekly quality sample";
 const PAIR_QUEUE = "Support reply: which would you send? (blind)";
@@ -98,46 +98,42 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
   const [r1, r2] = reviewersEmails.map((e) => people[e]);
   if (!v3 || !v4 || !editorPerson || !r1 || !r2) return;
 
-  // Stored runs: production traffic on v3 (gpt-4o-mini), an evaluation of v4 (gpt-4o) on the same tickets.
+  // Stored runs: production traffic on v3 (gpt-4o-mini), an evaluation of v4 (gpt-4o) on the same tickets. Cost comes
+  // from the workspace's price table (seeded with the list prices), as for any recorded generation.
   const now = Date.now();
-  const gen = async (version: typeof v3, model: string, source: "production" | "eval", t: Ticket, i: number, output: string) => {
+  const gen = async (version: typeof v3, model: string, source: "production" | "eval", t: Ticket, i: number, output: string): Promise<GenerationRecord> => {
     const variables: Record<string, unknown> = { customer_name: t.customer, ticket_body: t.body, order: t.order ?? null, tone: "warm" };
     const resolved = await resolveIncludes(db, workspace.id, version.content, prompt.slug);
     const rendered = renderContent({ content: version.content, variables, components: resolved.partials });
     const input = typeof rendered === "string" ? [{ role: "user", content: rendered }] : rendered;
     const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-    const inputTokens = Math.round(input.reduce((n, m) => n + words(m.content), 0) * 1.35);
-    const outputTokens = Math.round(words(output) * 1.35);
-    const [row] = await db
-      .insert(generations)
-      .values({
-        workspaceId: workspace.id,
-        promptId: prompt.id,
-        promptVersionId: version.id,
-        provider: "openai",
-        model,
-        params: { temperature: version.config.temperature ?? 0.2, maxTokens: version.config.maxTokens ?? 400 },
-        variables,
-        input,
-        output,
-        inputTokens,
-        outputTokens,
-        costUsd: costUsd({ inputTokens, outputTokens }, findPrice(LIST_PRICES, model)),
-        latencyMs: 900 + ((i * 373) % 1400) + (model === "gpt-4o" ? 600 : 0),
-        timeToFirstTokenMs: 250 + ((i * 97) % 300),
-        status: "success",
-        source,
-        createdAt: new Date(now - (3 * 86400_000 - i * 3600_000) + (source === "eval" ? 86400_000 : 0)),
-      })
-      .returning();
-    return row!;
+    const latencyMs = 900 + ((i * 373) % 1400) + (model === "gpt-4o" ? 600 : 0);
+    const createdAt = new Date(now - (3 * 86400_000 - i * 3600_000) + (source === "eval" ? 86400_000 : 0));
+    return {
+      promptId: prompt.id,
+      promptVersionId: version.id,
+      provider: "openai",
+      model,
+      params: { temperature: version.config.temperature ?? 0.2, maxTokens: version.config.maxTokens ?? 400 },
+      variables,
+      input,
+      output,
+      inputTokens: Math.round(input.reduce((n, m) => n + words(m.content), 0) * 1.35),
+      outputTokens: Math.round(words(output) * 1.35),
+      latencyMs,
+      timeToFirstTokenMs: 250 + ((i * 97) % 300),
+      status: "success",
+      source,
+      startedAt: new Date(createdAt.getTime() - latencyMs),
+      createdAt,
+    };
   };
-  const prod: string[] = [];
-  const evals: string[] = [];
-  for (const [i, t] of TICKETS.entries()) {
-    prod.push((await gen(v3, "gpt-4o-mini", "production", t, i, t.v3)).id);
-    evals.push((await gen(v4, "gpt-4o", "eval", t, i, t.v4)).id);
-  }
+  const rows: GenerationRecord[] = [];
+  for (const [i, t] of TICKETS.entries()) rows.push(await gen(v3, "gpt-4o-mini", "production", t, i, t.v3), await gen(v4, "gpt-4o", "eval", t, i, t.v4));
+  const recorded = await recordGenerations({ ctx: { db, actor: { kind: "system" }, workspace }, input: { rows } });
+  if (recorded.rejected.length) throw new Error(`demo generations rejected: ${recorded.rejected.map((r) => r.message).join("; ")}`);
+  const prod = recorded.inserted.filter((g) => g.source === "production").map((g) => g.id);
+  const evals = recorded.inserted.filter((g) => g.source === "eval").map((g) => g.id);
 
   const as = (p: { id: string; role: Role }): WorkspaceCtx => ({ db, actor: { kind: "user", userId: p.id }, workspace, role: p.role });
   const { queue: single } = await createQueue({
@@ -176,12 +172,12 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
     ["up", "down", "up", "down", "up"],
   ];
   const labelsFor = (v: "up" | "down", i: number) => ({ tone: v === "up" ? "on-brand" : i === 5 ? "off-brand" : "unsure", "next step": v === "up" && i !== 2 ? "clear" : "missing" });
-  const rows: (typeof reviews.$inferInsert)[] = [];
+  const given: (typeof reviews.$inferInsert)[] = [];
   for (const [r, person] of [r1, r2].entries()) {
     verdicts[r]!.forEach((v, i) => {
       const item = itemOf.get(prod[i]!)!;
       const at = new Date(now - (2 * 86400_000 - i * 1800_000 - r * 600_000));
-      rows.push({
+      given.push({
         workspaceId: workspace.id,
         generationId: item.generationId,
         queueId: single.id,
@@ -203,7 +199,7 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
     const v4Side = evalSet.has(item.generationId) ? "A" : "B";
     const verdict = i === 2 ? "tie" : v4Side;
     const at = new Date(now - (86400_000 - i * 900_000));
-    rows.push({
+    given.push({
       workspaceId: workspace.id,
       generationId: verdict === "B" ? item.generationBId! : item.generationId,
       queueId: pair.id,
@@ -216,5 +212,5 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
       updatedAt: at,
     });
   });
-  await db.insert(reviews).values(rows);
+  await db.insert(reviews).values(given);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { ensureDemoReviews } from "@/lib/reviews";
+import { ensureDemoReviews } from "./demo-reviews";
 import { ensureDemoPrompts } from "./demo-prompts";
 import { auditEnsured, ensureMember, ensureUser, ensureWorkspace, systemAuditCtx } from "./ensure";
 

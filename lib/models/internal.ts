@@ -27,11 +27,24 @@ export async function ensurePricesSeeded(db: Db, workspaceId: string): Promise<v
 
 /** The workspace's price for a model id (exact, then its family), or null when it has none. No authorization. */
 export async function priceForModel(db: Db, workspaceId: string, model: string): Promise<Price | null> {
+  return (await pricesForModels(db, workspaceId, [model])).get(model) ?? null;
+}
+
+/** priceForModel for many model ids in one query (batch writers): model id -> its price, absent when it has none. */
+export async function pricesForModels(db: Db, workspaceId: string, models: readonly string[]): Promise<Map<string, Price>> {
+  const wanted = [...new Set(models)];
+  if (wanted.length === 0) return new Map();
   await ensurePricesSeeded(db, workspaceId);
-  const candidates = priceKeyCandidates(model);
+  const candidates = [...new Set(wanted.flatMap(priceKeyCandidates))];
   const rows = await db
     .select()
     .from(modelPrices)
     .where(and(eq(modelPrices.workspaceId, workspaceId), inArray(modelPrices.model, candidates)));
-  return findPrice(new Map(rows.map((r) => [r.model, r])), model);
+  const table = new Map(rows.map((r) => [r.model, r]));
+  const out = new Map<string, Price>();
+  for (const model of wanted) {
+    const p = findPrice(table, model);
+    if (p) out.set(model, p);
+  }
+  return out;
 }

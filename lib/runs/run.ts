@@ -1,10 +1,10 @@
 import "server-only";
 import type { ModelMessage } from "ai";
 import { z } from "zod";
-import { generations, type Generation, type PromptConfig, type PromptContent, type PromptVersion } from "@/db/schema";
-import { actorUserId, authorize, type WorkspaceCtx } from "@/lib/context";
+import { type Generation, type PromptConfig, type PromptContent, type PromptVersion } from "@/db/schema";
+import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { AppError, invalidInput } from "@/lib/errors";
-import { costUsd, priceForModel } from "@/lib/models";
+import { FIELD_LIMITS, recordGenerations } from "@/lib/generations";
 import { resolveIncludes } from "@/lib/prompts/components";
 import { getPromptInWorkspace, getVersionByNumber, resolveLabel } from "@/lib/prompts/internal";
 import { PromptConfigSchema, PromptContentSchema, validateResponseSchema } from "@/lib/prompts/pure";
@@ -19,7 +19,6 @@ import {
   type ProviderFailureKind,
   type Resolver,
 } from "@/lib/providers";
-import { enqueueGeneration } from "@/lib/reviews";
 import { renderContent } from "@/lib/templates";
 import { callModel, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type CallOutcome, type ModelParams, type RetryPolicy } from "./call-model";
 import { getRunLimiter, type RunLimiter } from "./limiter";
@@ -127,6 +126,7 @@ export async function runPrompt({
   const release = await limiter.acquire(ctx.workspace.id, settings.maxConcurrentRuns, { waitMs: options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS, signal: data.signal });
   const baseUrl = effectiveBaseUrl(conn);
   let outcome: CallOutcome;
+  const startedAt = new Date();
   let apiKey: string | null = null;
   try {
     apiKey = connectionApiKey(conn);
@@ -152,40 +152,42 @@ export async function runPrompt({
     release();
   }
 
-  const price = outcome.ok ? await priceForModel(ctx.db, ctx.workspace.id, modelId) : null;
   const inputTokens = outcome.ok ? outcome.inputTokens : null;
   const outputTokens = outcome.ok ? outcome.outputTokens : null;
-  const [row] = await ctx.db
-    .insert(generations)
-    .values({
-      workspaceId: ctx.workspace.id,
-      promptId: prompt.id,
-      promptVersionId: version?.id ?? null,
-      isDraft: Boolean(data.draft),
-      connectionId: conn.id,
-      provider: conn.kind,
-      model: modelId,
-      params: { ...params },
-      variables: data.variables,
-      input: messages,
-      output: outcome.text || (outcome.ok ? "" : null),
-      inputTokens,
-      outputTokens,
-      costUsd: costUsd({ inputTokens, outputTokens }, price),
-      latencyMs: outcome.latencyMs,
-      timeToFirstTokenMs: outcome.ttftMs,
-      status: outcome.ok ? "success" : "error",
-      error: outcome.ok ? null : outcome.failure.message,
-      schemaValid: config.responseSchema && outcome.ok ? outputMatchesSchema(outcome.text, config.responseSchema) : null,
-      source: data.source,
-      runGroupId: data.runGroupId ?? null,
-      userId: actorUserId(ctx),
-      apiKeyId: ctx.actor.kind === "api_key" ? ctx.actor.keyId : null,
-    })
-    .returning();
-  await enqueueGeneration(ctx, row!); // review queues sampling new generations; never throws
+  // The one writer: cost from the workspace's price table, review-queue sampling (which never fails a run).
+  const recorded = await recordGenerations({
+    ctx,
+    input: {
+      rows: [
+        {
+          promptId: prompt.id,
+          promptVersionId: version?.id,
+          isDraft: Boolean(data.draft),
+          connectionId: conn.id,
+          provider: conn.kind,
+          model: modelId,
+          params: { ...params },
+          variables: data.variables,
+          input: messages,
+          output: outcome.text || (outcome.ok ? "" : null),
+          inputTokens,
+          outputTokens,
+          latencyMs: outcome.latencyMs,
+          timeToFirstTokenMs: outcome.ttftMs,
+          status: outcome.ok ? "success" : "error",
+          error: outcome.ok ? null : outcome.failure.message.slice(0, FIELD_LIMITS.error),
+          schemaValid: config.responseSchema && outcome.ok ? outputMatchesSchema(outcome.text, config.responseSchema) : null,
+          source: data.source,
+          runGroupId: data.runGroupId,
+          startedAt,
+        },
+      ],
+    },
+  });
+  const row = recorded.inserted[0];
+  if (!row) throw new AppError("internal", `The run could not be stored: ${recorded.rejected[0]?.message ?? "unknown reason"}.`);
   return {
-    ...row!,
+    ...withoutIndex(row),
     modelRef: `${conn.name}/${modelId}`,
     connectionName: conn.name,
     promptSlug: prompt.slug,
@@ -193,4 +195,9 @@ export async function runPrompt({
     errorKind: outcome.ok ? null : outcome.failure.kind,
     attempts: outcome.attempts,
   };
+}
+
+function withoutIndex<T extends { index: number }>(row: T): Omit<T, "index"> {
+  const { index: _index, ...rest } = row;
+  return rest;
 }
