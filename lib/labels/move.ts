@@ -5,6 +5,7 @@ import { labelEvents, labels, promptVersions, type Prompt } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { conflict, invalidInput } from "@/lib/errors";
+import { emit, flushEvents } from "@/lib/events";
 import { getPromptInWorkspace, getVersionByNumber } from "@/lib/prompts/internal";
 import { LabelNameSchema } from "@/lib/prompts/pure";
 import { assertPolicyAllows, getLabelPolicy } from "./policy";
@@ -54,6 +55,16 @@ async function moveInTransaction(ctx: WorkspaceCtx, prompt: Prompt, label: strin
     targetId: prompt.id,
     data: { slug: prompt.slug, label, from: from?.number ?? null, to: version, reason, eventId: event!.id },
   });
+  await emit(ctx, {
+    type: "label.moved",
+    promptId: prompt.id,
+    slug: prompt.slug,
+    label,
+    fromVersion: from?.number ?? null,
+    toVersion: version,
+    kind,
+    labelEventId: event!.id,
+  });
   return { label, version, previousVersion: from?.number ?? null, changed: true, eventId: event!.id };
 }
 
@@ -64,10 +75,12 @@ export async function moveLabel({ ctx, input }: { ctx: WorkspaceCtx; input: Move
   const label = LabelNameSchema.safeParse(data.label);
   if (!label.success) throw invalidInput(`label: ${label.error.issues[0]!.message}`);
   assertPolicyAllows(ctx, await getLabelPolicy(ctx.db, ctx.workspace.id, label.data));
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, data.slug);
     return moveInTransaction(tx, prompt, label.data, data.version, data.reason, data.kind);
   });
+  await flushEvents(ctx); // committed: a read right after this move is served the new version
+  return result;
 }
 
 /** One click: move the label back to where it pointed before its latest move. */
@@ -75,7 +88,7 @@ export async function rollbackLabel({ ctx, input }: { ctx: WorkspaceCtx; input: 
   authorize(ctx, "labels:move");
   const label = LabelNameSchema.parse(input.label);
   assertPolicyAllows(ctx, await getLabelPolicy(ctx.db, ctx.workspace.id, label));
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, input.slug);
     const [last] = await tx.db
       .select({ from: labelEvents.fromVersionId })
@@ -87,4 +100,6 @@ export async function rollbackLabel({ ctx, input }: { ctx: WorkspaceCtx; input: 
     const [prev] = await tx.db.select({ number: promptVersions.number }).from(promptVersions).where(eq(promptVersions.id, last.from));
     return moveInTransaction(tx, prompt, label, prev!.number, input.reason?.trim() || `Roll back ${label} to v${prev!.number}`, "rollback");
   });
+  await flushEvents(ctx);
+  return result;
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { invalidateMembership } from "@/lib/realtime/registry";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { authorize, actorUserId, inTransaction, type WorkspaceCtx } from "@/lib/context";
+import { emit, flushEvents } from "@/lib/events";
 import { assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount, memberEmail } from "./internal";
 import { MemberRef } from "./schemas";
 
@@ -25,10 +25,13 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
       targetId: userId,
       data: { email: await memberEmail(db, userId), role: member.role },
     });
+    await emit(tx, { type: "member.removed", userId, role: member.role, self });
     return { userId };
   });
-  // After commit: their open live-draft connections are closed at once.
-  await invalidateMembership(ctx.workspace.id, userId);
+  // After commit (of the outermost transaction, not just ours): the member.removed subscriber server.ts wires
+  // closes their open live-draft connections before we answer. Inside a caller's transaction this returns at
+  // once and the caller's flush, or the dispatcher's poll, delivers it once that transaction commits.
+  await flushEvents(ctx);
   return removed;
 }
 

@@ -4,6 +4,7 @@ import { prompts, promptVersions, type Prompt, type PromptConfig, type PromptCon
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { conflict, invalidInput } from "@/lib/errors";
+import { emit, flushEvents } from "@/lib/events";
 import { extractFromContent, extractVariables, validateTemplate } from "@/lib/templates";
 import {
   PromptConfigSchema,
@@ -125,23 +126,36 @@ export async function commitInTransaction(
     targetId: prompt.id,
     data: { slug: prompt.slug, version: number, semver, hash: version!.hash, message: input.message, bump: suggestion.bump },
   });
+  // `latest` is the highest version, so this event also moves `latest` (subscribers of the serving cache evict it).
+  await emit(ctx, {
+    type: "version.created",
+    promptId: prompt.id,
+    slug: prompt.slug,
+    versionId: version!.id,
+    version: number,
+    semver,
+    hash: version!.hash,
+    previousLatest: number > 1 ? number - 1 : null,
+  });
   return { version: version!, bump: suggestion.bump, reason: suggestion.reason };
 }
 
 export async function commitVersion({ ctx, input }: { ctx: WorkspaceCtx; input: CommitVersionInput }): Promise<CommitResult> {
   authorize(ctx, "prompts:write");
   const data = CommitVersionInput.parse(input);
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, data.slug);
     if (prompt.archivedAt) throw conflict(`Prompt "${prompt.slug}" is archived; unarchive it to commit.`);
     return commitInTransaction(tx, prompt, data);
   });
+  await flushEvents(ctx); // committed: subscribers (serving cache) see the new `latest` before we answer
+  return result;
 }
 
 /** "Revert to vN": a new version whose content and config equal vN's. */
 export async function revertToVersion({ ctx, input }: { ctx: WorkspaceCtx; input: { slug: string; version: number; message?: string } }) {
   authorize(ctx, "prompts:write");
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, input.slug);
     const target = await getVersionByNumber(tx.db, prompt, input.version);
     return commitInTransaction(tx, prompt, {
@@ -150,4 +164,6 @@ export async function revertToVersion({ ctx, input }: { ctx: WorkspaceCtx; input
       message: input.message?.trim() || `Revert to v${target.number}`,
     });
   });
+  await flushEvents(ctx);
+  return result;
 }

@@ -3,6 +3,7 @@ import { labels, prompts, type Prompt } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { actorUserId, authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { conflict, invalidInput, isUniqueViolation } from "@/lib/errors";
+import { flushEvents } from "@/lib/events";
 import { commitInTransaction, type CommitResult } from "./commit";
 import { SlugSchema } from "./pure";
 import { CreatePromptInput } from "./schemas";
@@ -15,7 +16,7 @@ export async function createPrompt({ ctx, input }: { ctx: WorkspaceCtx; input: C
   const data = CreatePromptInput.parse(input);
   const slug = SlugSchema.safeParse(data.slug);
   if (!slug.success) throw invalidInput(`slug: ${slug.error.issues[0]!.message}`);
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     let prompt: Prompt;
     try {
       // A savepoint, so a duplicate slug fails cleanly without poisoning an outer transaction.
@@ -47,4 +48,6 @@ export async function createPrompt({ ctx, input }: { ctx: WorkspaceCtx; input: C
     const commit = await commitInTransaction(tx, prompt, { content: data.content, config: data.config, message: data.message, semver: data.semver });
     return { prompt: { ...prompt, latestVersion: commit.version.number }, ...commit };
   });
+  await flushEvents(ctx); // version.created (v1) reaches subscribers once committed
+  return result;
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { prompts } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
+import { emit, flushEvents } from "@/lib/events";
 import { getPromptInWorkspace } from "./internal";
 import { UpdatePromptInput } from "./schemas";
 
@@ -26,7 +27,7 @@ export async function updatePrompt({ ctx, input }: { ctx: WorkspaceCtx; input: U
 /** Archiving hides a prompt from lists and blocks commits; versions are never deleted. */
 export async function setPromptArchived({ ctx, input }: { ctx: WorkspaceCtx; input: { slug: string; archived: boolean } }) {
   authorize(ctx, "prompts:write");
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, input.slug, { lock: true });
     const [updated] = await tx.db
       .update(prompts)
@@ -34,6 +35,12 @@ export async function setPromptArchived({ ctx, input }: { ctx: WorkspaceCtx; inp
       .where(eq(prompts.id, prompt.id))
       .returning();
     await appendAudit(tx, { action: input.archived ? "prompt.archive" : "prompt.unarchive", targetType: "prompt", targetId: prompt.id, data: { slug: prompt.slug } });
+    // Only a real change is an event (archiving an archived prompt moves nothing).
+    if (Boolean(prompt.archivedAt) !== input.archived) {
+      await emit(tx, { type: input.archived ? "prompt.archived" : "prompt.unarchived", promptId: prompt.id, slug: prompt.slug });
+    }
     return updated!;
   });
+  await flushEvents(ctx);
+  return result;
 }
