@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { canonicalJson } from "@/lib/prompts/pure/canonical-json";
+import { canonicalJson } from "@/lib/hash/pure";
 import { extractFromContent } from "@/lib/templates";
 import { CommitDialog } from "./commit-dialog";
 import { ConfigForm, configToDraft, draftToConfig } from "./config-form";

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, auditEvents, auditHeads, users, type AuditEvent } from "@/db/schema";
 import type { Actor, WorkspaceCtx } from "@/lib/context";
-import { actorColumns, canonicalJson, eventHash, GENESIS_HASH, isTransaction } from "./internal";
+import { toJsonValue } from "@/lib/hash";
+import { actorColumns, eventHash, GENESIS_HASH, isTransaction } from "./internal";
 import { AppendAuditInput } from "./schemas";
 
 /**
@@ -18,8 +19,9 @@ export async function appendAudit(ctx: WorkspaceCtx, event: AppendAuditInput): P
   const workspaceId = ctx.workspace.id;
   const { actorType, actorId } = actorColumns(ctx.actor);
   const actorLabel = await actorLabelOf(db, ctx.actor, workspaceId); // before taking the lock: keep it short
-  // Store exactly what is hashed: the JSON form (Dates as strings, undefined dropped), which jsonb returns unchanged.
-  const data = JSON.parse(canonicalJson(e.data ?? {})) as Record<string, unknown>;
+  // Store exactly what is hashed: the JSON form (Dates as strings, undefined dropped, NaN as null), which jsonb
+  // returns unchanged.
+  const data = toJsonValue(e.data ?? {}) as Record<string, unknown>;
 
   await db.insert(auditHeads).values({ workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId)).for("update");

@@ -4,4 +4,4 @@ export { listAuditEvents, listAuditActions, type AuditEventView } from "./list";
 export { exportAuditJsonl } from "./export";
 export { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, auditActionLabel, type AuditAction } from "./action-names";
 export { AppendAuditInput, ListAuditEventsInput, AUDIT_ACTION_RE, AUDIT_PAGE_MAX } from "./schemas";
-export { canonicalJson, eventHash, GENESIS_HASH } from "./internal";
+export { eventHash, GENESIS_HASH } from "./internal";

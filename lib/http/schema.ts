@@ -107,8 +107,7 @@ export function isoDateTime(name: string, description?: string) {
   return z
     .string({ error: msg })
     .transform((s, ctx) => {
-      const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i.test(s);
-      const t = ok ? Date.parse(s) : NaN;
+      const t = isRealDateTime(s) ? Date.parse(s) : NaN;
       if (!Number.isFinite(t) || t < MIN_DATE || t > MAX_DATE) {
         ctx.addIssue({ code: "custom", message: msg });
         return z.NEVER;
@@ -116,6 +115,19 @@ export function isoDateTime(name: string, description?: string) {
       return new Date(t);
     })
     .meta({ type: "string", format: "date-time", ...(description ? { description } : {}) } as Record<string, unknown>);
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** ISO 8601 with a zone, and a date that exists: Date.parse would roll 2026-02-30 over to March 2. */
+function isRealDateTime(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec = "0", oh = "0", om = "0"] = m.slice(1).map((x) => x ?? undefined) as string[];
+  const year = Number(y);
+  const month = Number(mo);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && Number(d) >= 1 && Number(d) <= daysInMonth && Number(h) <= 23 && Number(mi) <= 59 && Number(sec) <= 59 && Number(oh) <= 23 && Number(om) <= 59;
 }
 
 /** A response timestamp as sent: `Date#toISOString()`. */

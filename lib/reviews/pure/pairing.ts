@@ -1,4 +1,4 @@
-import { canonicalJson } from "@/lib/prompts/pure/canonical-json";
+import { canonicalJson } from "@/lib/hash/pure";
 
 /** What pairing needs to know of a generation. */
 export interface PairCandidate {
