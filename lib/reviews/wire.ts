@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { QUEUE_MODES, REVIEW_VERDICTS } from "@/db/schema";
-import { IsoTimestamp, queryBool, safeText } from "@/lib/http/schema";
+import { isoDateTime, IsoTimestamp, queryBool, safeText } from "@/lib/http/schema";
 import { COMMON_ERRORS, defineOperation } from "@/lib/openapi/operation";
-import { CreateQueueInput, MAX_ITEMS_PER_REQUEST, NextItemInput, SubmitReviewInput, UpdateQueueInput } from "./schemas";
+import { CreateQueueInput, MAX_ITEMS_PER_REQUEST, NextItemInput, QueueFilterSchema, SubmitReviewInput, UpdateQueueInput } from "./schemas";
 
 /*
  * The public wire of review queues and reviews (pattern: lib/prompts/wire.ts). Keys automate queues; taking work
@@ -25,6 +25,12 @@ const Filter = z
     to: z.string().optional(),
   })
   .meta({ id: "QueueFilter" });
+
+/** The filter as a request carries it: dates within 1970-9999 (the verb's own check lets year 0 reach SQL). */
+const FilterInput = QueueFilterSchema.extend({
+  from: isoDateTime("filter.from").transform((d) => d.toISOString()).optional(),
+  to: isoDateTime("filter.to").transform((d) => d.toISOString()).optional(),
+});
 
 export const Queue = z
   .object({
@@ -104,7 +110,7 @@ export const CreateQueue = defineOperation({
   description: "With hand-picked `generationIds` and/or a `filter` that keeps sampling new generations.",
   auth: "apiKey",
   scope: "runs:write",
-  body: CreateQueueInput,
+  body: CreateQueueInput.extend({ filter: FilterInput.nullable().default(null) }),
   success: { status: 201, description: "The queue, with what was added.", schema: Queue.extend(AddItemsResult.shape) },
   errors: [...COMMON_ERRORS, 413],
 });
@@ -165,7 +171,7 @@ export const UpdateQueue = defineOperation({
   auth: "apiKeyOrSession",
   scope: "runs:write",
   params: IdParams,
-  body: UpdateQueueInput.omit({ queueId: true }),
+  body: UpdateQueueInput.omit({ queueId: true }).extend({ filter: FilterInput.nullable().optional() }),
   success: { status: 200, description: "The queue after the change.", schema: Queue },
   errors: [...COMMON_ERRORS, 413],
 });
