@@ -1,4 +1,4 @@
-import { ClipboardCheck, FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
+import { BookOpen, ClipboardCheck, FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -45,6 +45,9 @@ export function Sidebar({
             <ScrollText className="size-4" /> Audit log
           </NavLink>
         )}
+        <NavLink href={`${base}/api-docs`}>
+          <BookOpen className="size-4" /> API reference
+        </NavLink>
         {canSettings && (
           <NavLink href={`${base}/settings`}>
             <Settings className="size-4" /> Settings

@@ -14,7 +14,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   const keys = await listApiKeys({ ctx });
   return (
     <Card>
-      <CardHeader title="API keys" description="Send as Authorization: Bearer pyk_… Keys are stored hashed and shown once." action={<CreateApiKeyDialog slug={ctx.workspace.slug} scopes={API_KEY_SCOPES} />} />
+      <CardHeader title="API keys" description={
+          <>
+            Send as Authorization: Bearer pyk_… Keys are stored hashed and shown once.{" "}
+            <a href={`/w/${ctx.workspace.slug}/api-docs`} className="text-blue-600 hover:underline dark:text-blue-400">
+              API reference
+            </a>
+          </>
+        } action={<CreateApiKeyDialog slug={ctx.workspace.slug} scopes={API_KEY_SCOPES} />} />
       <ApiKeysTable
         slug={ctx.workspace.slug}
         keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
