@@ -174,7 +174,9 @@ export class EventDispatcher {
     const rows = await this.db
       .update(eventOutbox)
       .set({ claimedBy: this.id, claimedUntil: new Date(now.getTime() + this.leaseMs), attempts: sql`${eventOutbox.attempts} + 1` })
-      .where(inArray(eventOutbox.id, due))
+      // `= any(array(...))`, not `in (...)`: Postgres may re-run an IN subquery per row and exceed the LIMIT
+      // (lib/jobs/queries.ts has the details); ARRAY() is evaluated once.
+      .where(sql`${eventOutbox.id} = any(array(${due}))`)
       .returning();
     return rows.sort((a, b) => a.id - b.id);
   }

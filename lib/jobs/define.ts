@@ -45,11 +45,8 @@ export interface JobContext {
   heartbeat(): Promise<void>;
 }
 
-export interface JobDefinition<P = unknown, R = unknown> {
-  kind: string;
-  payload: z.ZodType<P>;
-  /** Returns a small JSON result kept on the job (`result`), or throws to fail this attempt. */
-  handler: (payload: P, ctx: JobContext) => Promise<R>;
+/** How a kind runs, whatever its payload. */
+export interface JobOptions {
   /** Jobs of this kind running at once per runner (default 1). */
   concurrency?: number;
   /** Default max attempts for jobs of this kind enqueued through this definition (default 5). */
@@ -59,8 +56,22 @@ export interface JobDefinition<P = unknown, R = unknown> {
   leaseMs?: number;
   /** Abort an attempt after this long (counts as a failure; retried with backoff). */
   timeoutMs?: number;
-  /** Recurring: the runner keeps one job of this kind scheduled, `everyMs` after the previous one finished. */
+  /** Recurring: the runner keeps one job of this kind scheduled, `everyMs` after the previous one finished (payload `{}`). */
   everyMs?: number;
+}
+
+export interface JobDefinition<P = unknown, R = unknown> extends JobOptions {
+  kind: string;
+  payload: z.ZodType<P>;
+  /** Returns a small JSON result kept on the job (`result`), or throws to fail this attempt. */
+  handler: (payload: P, ctx: JobContext) => Promise<R>;
+}
+
+/** Any kind, payload type erased: what runners register (the runner validates the payload before the handler). */
+export interface AnyJobDefinition extends JobOptions {
+  kind: string;
+  payload: z.ZodType<unknown>;
+  handler: (payload: never, ctx: JobContext) => Promise<unknown>;
 }
 
 export function defineJob<P, R>(def: JobDefinition<P, R>): JobDefinition<P, R> {

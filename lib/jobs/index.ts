@@ -8,7 +8,7 @@
  *   await cancelJob({ ctx, input: { id } });
  *   server.ts: await startJobRunner({ db, kinds: [evalRun, ...] }); ... await stopJobRunner();
  */
-export { backoffDelay, defineJob, PermanentJobError, DEFAULT_BACKOFF, type BackoffOptions, type JobContext, type JobDefinition, type JobInfo } from "./define";
+export { backoffDelay, defineJob, PermanentJobError, DEFAULT_BACKOFF, type AnyJobDefinition, type BackoffOptions, type JobContext, type JobOptions, type JobDefinition, type JobInfo } from "./define";
 export { enqueueJob, type EnqueueInput } from "./enqueue";
 export { getJob, listJobs } from "./get";
 export { cancelJob } from "./cancel";

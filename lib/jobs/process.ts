@@ -3,7 +3,7 @@
  * Next's bundle) finds it to wake it.
  */
 import { runtime, runtimeKey } from "@/lib/runtime";
-import type { JobDefinition } from "./define";
+import type { AnyJobDefinition } from "./define";
 import { JobRunner, type JobRunnerOptions } from "./runner";
 
 const RUNNER = runtimeKey<JobRunner>("jobs.runner");
@@ -19,7 +19,7 @@ export function setJobRunner(runner: JobRunner | undefined): void {
 }
 
 /** server.ts: creates the runner with its kinds, installs it and starts claiming. */
-export async function startJobRunner(opts: JobRunnerOptions & { kinds: JobDefinition<never, unknown>[] }): Promise<JobRunner> {
+export async function startJobRunner(opts: JobRunnerOptions & { kinds: AnyJobDefinition[] }): Promise<JobRunner> {
   const runner = new JobRunner(opts);
   for (const kind of opts.kinds) runner.register(kind);
   setJobRunner(runner);

@@ -3,7 +3,7 @@
  * worker whose lease expired (and whose job was re-queued and perhaps re-claimed), or whose job was cancelled,
  * changes nothing.
  */
-import { and, asc, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs, type Job } from "@/db/schema";
 
@@ -36,7 +36,10 @@ export async function claimJobs(db: Db, kind: string, limit: number, workerId: s
       startedAt: sql`coalesce(${jobs.startedAt}, ${now.toISOString()}::timestamptz)`,
       updatedAt: now,
     })
-    .where(and(inArray(jobs.id, due), eq(jobs.status, "queued")))
+    // `= any(array(...))`, not `in (...)`: Postgres may re-run an IN subquery per row, and with SKIP LOCKED each
+    // run can return other rows, so `in` claimed more than `limit` (all 10 of 10 with limit 4 here). ARRAY()
+    // is evaluated once.
+    .where(and(sql`${jobs.id} = any(array(${due}))`, eq(jobs.status, "queued")))
     .returning();
 }
 

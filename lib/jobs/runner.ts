@@ -12,7 +12,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Job } from "@/db/schema";
-import { backoffDelay, isPermanent, type JobContext, type JobDefinition } from "./define";
+import { backoffDelay, isPermanent, type AnyJobDefinition, type JobContext } from "./define";
 import { claimJobs, markFailed, markSucceeded, reapExpired, releaseJob, renewLease, type Fence } from "./queries";
 import { scheduleRecurring } from "./recurring";
 
@@ -64,11 +64,11 @@ export class JobRunner {
   private readonly now: () => Date;
   private readonly random: () => number;
   private readonly logger: JobLogger;
-  private readonly kinds = new Map<string, JobDefinition<unknown, unknown>>();
+  private readonly kinds = new Map<string, AnyJobDefinition>();
   private readonly running = new Map<string, Running>();
   private state: "idle" | "running" | "stopping" | "stopped" = "idle";
   private ticking: Promise<void> | null = null;
-  private again = false;
+  private nextTick: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(opts: JobRunnerOptions) {
@@ -81,9 +81,9 @@ export class JobRunner {
   }
 
   /** Registers a kind; this runner claims only the kinds it knows. */
-  register<P, R>(def: JobDefinition<P, R>): this {
+  register(def: AnyJobDefinition): this {
     if (this.kinds.has(def.kind)) throw new Error(`Job kind "${def.kind}" is already registered.`);
-    this.kinds.set(def.kind, def as JobDefinition<unknown, unknown>);
+    this.kinds.set(def.kind, def);
     return this;
   }
 
@@ -114,6 +114,7 @@ export class JobRunner {
     this.state = "stopping";
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.nextTick?.catch(() => {});
     await this.ticking?.catch(() => {});
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let graceTimer: NodeJS.Timeout | undefined;
@@ -132,24 +133,36 @@ export class JobRunner {
     this.state = "stopped";
   }
 
-  /** Claims now rather than at the next poll (after an enqueue in this process). */
+  /** Claims now rather than at the next poll (after an enqueue in this process, or when a slot frees). */
   wake(): void {
-    if (this.state !== "running") return;
-    if (this.ticking) {
-      this.again = true;
-      return;
-    }
+    void this.poll();
+  }
+
+  /**
+   * Runs one round (recover expired leases, claim for every kind with free slots) that starts after this call,
+   * and resolves when the round is done (the jobs it claimed keep running). Tests drive the runner with it.
+   */
+  poll(): Promise<void> {
+    if (this.state !== "running") return Promise.resolve();
+    if (!this.ticking) return this.startTick();
+    this.nextTick ??= this.ticking.then(() => {
+      this.nextTick = null;
+      return this.ticking ?? this.startTick();
+    });
+    return this.nextTick;
+  }
+
+  private startTick(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.ticking = this.tick()
+    const p: Promise<void> = this.tick()
       .catch((e) => this.logger.error(`job runner tick failed: ${describeError(e)}`))
       .finally(() => {
-        this.ticking = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        } else this.schedule();
+        if (this.ticking === p) this.ticking = null;
+        this.schedule();
       });
+    this.ticking = p;
+    return p;
   }
 
   private schedule(): void {
@@ -168,6 +181,7 @@ export class JobRunner {
   }
 
   private async tick(): Promise<void> {
+    if (this.state !== "running") return;
     const recovered = await reapExpired(this.db, this.now());
     for (const r of recovered) this.logger.warn(`job ${r.kind} ${r.id}: lease expired; ${r.status === "failed" ? "failed (no attempts left)" : "re-queued"}`);
     for (const def of this.kinds.values()) {
@@ -179,7 +193,7 @@ export class JobRunner {
     }
   }
 
-  private run(def: JobDefinition<unknown, unknown>, job: Job): void {
+  private run(def: AnyJobDefinition, job: Job): void {
     const fence: Fence = { id: job.id, workerId: this.id, attempt: job.attempts };
     const controller = new AbortController();
     const entry: Running = { kind: def.kind, fence, controller, interrupted: false, done: Promise.resolve() };
@@ -190,7 +204,7 @@ export class JobRunner {
     });
   }
 
-  private async execute(def: JobDefinition<unknown, unknown>, job: Job, entry: Running): Promise<void> {
+  private async execute(def: AnyJobDefinition, job: Job, entry: Running): Promise<void> {
     const { fence, controller } = entry;
     const leaseMs = def.leaseMs ?? DEFAULT_LEASE_MS;
     const heartbeat = async () => {
@@ -217,7 +231,7 @@ export class JobRunner {
         heartbeat,
       };
       // A handler that ignores its signal is abandoned at abort (cancel, timeout, lost lease, shutdown).
-      outcome = { ok: true, result: await Promise.race([def.handler(parsed.data, ctx), aborted]) };
+      outcome = { ok: true, result: await Promise.race([def.handler(parsed.data as never, ctx), aborted]) };
     } catch (error) {
       outcome = { ok: false, error };
     } finally {

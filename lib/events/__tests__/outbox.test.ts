@@ -28,13 +28,13 @@ function archived(slug: string): EventInput {
 }
 
 /** A dispatcher "as a fresh start would create it": its own bus, a recorder of what reached it. */
-function freshDispatcher(opts: { pollIntervalMs?: number; logger?: { warn(m: string): void; error(m: string): void }; now?: () => Date } = {}) {
+function freshDispatcher(opts: { pollIntervalMs?: number; batchSize?: number; logger?: { warn(m: string): void; error(m: string): void }; now?: () => Date } = {}) {
   const bus = new EventBus(opts.logger);
   const got: { event: AppEvent; meta: EventMeta }[] = [];
   bus.subscribe("*", (event, meta) => {
     if (event.workspaceId === ctx.workspace.id) got.push({ event, meta });
   });
-  const dispatcher = new EventDispatcher({ db: database.db, transport: new InProcessTransport(bus), pollIntervalMs: opts.pollIntervalMs ?? 60_000, logger: opts.logger, now: opts.now });
+  const dispatcher = new EventDispatcher({ db: database.db, transport: new InProcessTransport(bus), pollIntervalMs: opts.pollIntervalMs ?? 60_000, batchSize: opts.batchSize, logger: opts.logger, now: opts.now });
   dispatchers.push(dispatcher);
   return { dispatcher, bus, got, slugs: () => got.map((g) => (g.event as { slug?: string }).slug) };
 }
@@ -115,11 +115,26 @@ describe(`event outbox and dispatcher (${usingPostgres() ? "postgres" : "pglite"
   it("two dispatchers on one database (two instances) deliver each event once between them", async () => {
     const slugs = Array.from({ length: 60 }, (_, i) => `multi-${i}`);
     await emitCommitted(...slugs.map(archived));
-    const a = freshDispatcher();
-    const b = freshDispatcher();
+    // Small batches: each claim takes 7 rows (and only 7) while the other dispatcher claims in between.
+    const a = freshDispatcher({ batchSize: 7 });
+    const b = freshDispatcher({ batchSize: 7 });
     await Promise.all([a.dispatcher.flush(), b.dispatcher.flush(), a.dispatcher.flush(), b.dispatcher.flush()]);
     const all = [...a.slugs(), ...b.slugs()].filter((s) => s?.startsWith("multi-")).sort();
     expect(all).toEqual([...slugs].sort());
+  });
+
+  it("claims at most batchSize rows at a time, in id order", async () => {
+    const ids = await emitCommitted(...Array.from({ length: 17 }, (_, i) => archived(`batch-${i}`)));
+    const batches: number[][] = [];
+    const dispatcher = new EventDispatcher({
+      db: database.db,
+      batchSize: 5,
+      transport: { publish: async (batch) => void batches.push(batch.map((d) => d.meta.id).filter((id) => ids.includes(id))) },
+    });
+    dispatchers.push(dispatcher);
+    await dispatcher.flush();
+    expect(batches.map((b) => b.length)).toEqual([5, 5, 5, 2]);
+    expect(batches.flat()).toEqual(ids);
   });
 
   it("a failing subscriber is logged by type and id (never the payload) and does not stop the others", async () => {
