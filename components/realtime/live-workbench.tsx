@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Eye, GitCommitHorizontal, Loader2 } from "lucide-react";
+import { Eye, GitCommitHorizontal, Loader2, RotateCcw } from "lucide-react";
 import { toast } from "sonner";
-import { commitDraftAction } from "@/app/w/[slug]/prompts/actions";
+import { commitDraftAction, resetDraftAction } from "@/app/w/[slug]/prompts/actions";
 import { PromptDiffEditor } from "@/components/editor";
 import { CommitDialog } from "@/components/prompts/commit-dialog";
 import { ConfigForm, type ConfigDraft } from "@/components/prompts/config-form";
@@ -29,6 +29,16 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
   const { doc, provider, role, synced } = collab;
   const parts = useMemo(() => (doc ? draftParts(doc) : null), [doc]);
   const readOnly = role !== null && !["owner", "admin", "editor"].includes(role);
+  const canReset = role === "owner" || role === "admin";
+  const [resetting, setResetting] = useState(false);
+  const reset = async () => {
+    if (!window.confirm(`Reset the live draft to v${base.number} for everyone? Unsaved edits in the draft are discarded.`)) return;
+    setResetting(true);
+    const res = await resetDraftAction(ws, { slug, version: base.number });
+    setResetting(false);
+    if (res.ok) toast.success(`Draft reset to v${base.number}`);
+    else toast.error(res.error.message);
+  };
 
   // The whole draft as JSON, re-read on every change (drafts are small).
   const [snapshot, setSnapshot] = useState(() => (doc ? readDraft(doc) : null));
@@ -112,6 +122,11 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
             <Button variant="secondary" size="sm" onClick={() => setShowDiff((v) => !v)} disabled={!dirty}>
               <Eye className="size-3.5" /> {showDiff ? "Hide changes" : "View changes"}
             </Button>
+            {canReset && (dirty || snapshot.problems?.length) && (
+              <Button variant="secondary" size="sm" onClick={reset} disabled={resetting} title="Admins and owners: replace the draft with the base version for everyone">
+                <RotateCcw className="size-3.5" /> Reset to v{base.number}
+              </Button>
+            )}
             {!readOnly && (
               <Button size="sm" disabled={!dirty || Boolean(detected.error) || Boolean(snapshot.problems?.length)} onClick={() => setCommitting(true)}>
                 <GitCommitHorizontal className="size-4" /> Commit version

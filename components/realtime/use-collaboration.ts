@@ -52,11 +52,16 @@ export function useCollaboration({ workspace, promptId, user }: { workspace: str
           setStatus(s === "connected" ? "connected" : s === "connecting" ? "reconnecting" : "reconnecting");
         });
         provider.on("sync", (isSynced: boolean) => setSynced(isSynced));
-        // 4403: removed from the workspace. Reconnecting would only be refused again.
+        // 4403: removed from the workspace; 4422: an edit from this tab was refused (it would have broken the
+        // draft's shape). Reconnecting would only send the same thing again: stop and say why.
         provider.on("connection-close", (event: CloseEvent | null) => {
-          if (event?.code !== 4403) return;
-          provider?.disconnect();
-          setError("You no longer have access to this workspace's drafts.");
+          if (event?.code === 4403) {
+            provider?.disconnect();
+            setError("You no longer have access to this workspace's drafts.");
+          } else if (event?.code === 4422) {
+            provider?.disconnect();
+            setError(`The server refused an edit from this tab (${event.reason.replace(/^edit refused: /, "") || "invalid draft"}), so it stopped syncing. Reload the page to continue from the shared draft.`);
+          }
         });
         const updatePeers = () => {
           const list: Peer[] = [];

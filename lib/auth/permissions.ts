@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "apikeys:manage": { minRole: "admin", scope: "admin", label: "Create and revoke API keys" },
   "prompts:read": { minRole: "viewer", scope: "prompts:read", label: "Read prompts and their history" },
   "prompts:write": { minRole: "editor", scope: "prompts:write", label: "Create prompts and commit versions" },
+  // Resetting throws away everyone's unsaved edits, so it is for admins and owners, in the app only.
+  "drafts:reset": { minRole: "admin", scope: undefined, label: "Reset a prompt's live draft to a version" },
   "labels:move": { minRole: "editor", scope: "labels:write", label: "Move environment labels (within each label's policy)" },
   "policies:manage": { minRole: "admin", scope: "admin", label: "Change environment policies" },
   "audit:read": { minRole: "admin", scope: "admin", label: "Read and export the audit log" },

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { invalidInput } from "@/lib/errors";
 import { commitVersion } from "@/lib/prompts";
-import { getPromptInWorkspace } from "@/lib/prompts/internal";
+import { getPromptInWorkspace } from "@/lib/prompts";
 import { promptDocName } from "@/lib/realtime/token";
 import { withLoadedDoc } from "@/lib/realtime/registry";
 

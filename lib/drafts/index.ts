@@ -1,2 +1,3 @@
 export { issueDraftToken } from "./token";
 export { commitDraft, readLiveDraft } from "./commit";
+export { resetDraftToVersion } from "./reset";

@@ -8,6 +8,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { Role } from "@/db/schema/workspaces";
 import { canWrite, type MembershipCache, type RealtimeSession } from "./auth";
 import type { LiveDoc, Peer } from "./documents";
+import { probeUpdate } from "./guard-update";
 import { assertValidStateVector, assertValidUpdate, decodeClientMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, ProtocolError, type ClientMessage } from "./protocol";
 
 /** WebSocket close codes used here (1002/1003/1008 from RFC 6455; 44xx mirror HTTP). */
@@ -18,6 +19,8 @@ export const CLOSE = {
   policyViolation: 1008,
   internalError: 1011,
   forbidden: 4403,
+  /** An edit would have left the draft in a shape nobody can use; it was refused. The reason says why. */
+  invalidDraft: 4422,
 } as const;
 
 export interface ConnectionLimits {
@@ -174,6 +177,11 @@ export class Connection implements Peer {
     }
     if (cached.role === null) return this.close(CLOSE.forbidden, "no longer a member");
     if (!canWrite(cached.role)) return; // demoted: dropped, never applied, stored nor broadcast
+    const problem = probeUpdate(this.live.doc, update);
+    if (problem) {
+      this.host.onError(`refused an update to ${this.live.name} from user ${this.session.userId}`, problem);
+      return this.close(CLOSE.invalidDraft, `edit refused: ${problem}`.slice(0, 120));
+    }
     try {
       Y.applyUpdate(this.live.doc, update, this);
     } catch (e) {

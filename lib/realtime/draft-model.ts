@@ -96,7 +96,7 @@ export function readDraft(doc: Y.Doc): Draft {
   const problems: string[] = [];
   const draft: Draft = {
     type,
-    content: type === "text" ? content.toString() : messages.toArray().map(readMessage),
+    content: type === "text" ? content.toString() : (messages.toArray() as unknown[]).map(readMessage),
     config: readConfig(config, problems),
     baseVersion: typeof meta.get("baseVersion") === "number" ? (meta.get("baseVersion") as number) : 0,
     baseSemver: typeof meta.get("baseSemver") === "string" ? (meta.get("baseSemver") as string) : "",
@@ -105,7 +105,9 @@ export function readDraft(doc: Y.Doc): Draft {
   return draft;
 }
 
-function readMessage(m: Y.Map<unknown>): DraftMessage {
+/** Tolerant: a message stored in a bad shape (before shape checks existed) reads as text, never throws. */
+function readMessage(m: unknown): DraftMessage {
+  if (!(m instanceof Y.Map)) return { role: "user", content: typeof m === "string" ? m : "" };
   const role = m.get("role");
   const content = m.get("content");
   return { role: typeof role === "string" ? role : "user", content: content instanceof Y.Text ? content.toString() : typeof content === "string" ? content : "" };
@@ -158,5 +160,62 @@ export function rebaseDraft(doc: Y.Doc, version: { number: number; semver: strin
   doc.transact(() => {
     meta.set("baseVersion", version.number);
     meta.set("baseSemver", version.semver);
+  }, origin);
+}
+
+const ROOTS = new Set(["meta", "content", "messages", "config"]);
+const ROLES = new Set(["system", "user", "assistant"]);
+
+/**
+ * What is wrong with the draft's structure, or null. The server runs it on a copy of the draft with an incoming
+ * update applied, and refuses the update (never stored, never relayed) when it answers a problem: one bad update
+ * must not break the draft for everyone. Text inside Y.Text values is free; only structure and types are checked.
+ */
+export function checkDraftShape(doc: Y.Doc): string | null {
+  for (const name of doc.share.keys()) if (!ROOTS.has(name)) return `unknown part "${name}"`;
+  const { meta, content, messages, config } = draftParts(doc);
+  const type = meta.get("type");
+  if (type !== undefined && type !== "text" && type !== "chat") return "meta.type must be text or chat";
+  const baseVersion = meta.get("baseVersion");
+  if (baseVersion !== undefined && (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0)) return "meta.baseVersion must be a version number";
+  const baseSemver = meta.get("baseSemver");
+  if (baseSemver !== undefined && typeof baseSemver !== "string") return "meta.baseSemver must be a string";
+  for (const key of meta.keys()) if (!["type", "baseVersion", "baseSemver"].includes(key)) return `unknown meta field "${key}"`;
+  for (const d of content.toDelta() as { insert: unknown }[]) if (typeof d.insert !== "string") return "content must be text";
+  const list = messages.toArray() as unknown[];
+  for (const [i, m] of list.entries()) {
+    if (!(m instanceof Y.Map)) return `messages[${i}] must be a message (role and content)`;
+    for (const key of m.keys()) if (key !== "role" && key !== "content") return `messages[${i}] has an unknown field "${key}"`;
+    const role = m.get("role");
+    if (typeof role !== "string" || !ROLES.has(role)) return `messages[${i}].role must be system, user or assistant`;
+    const text = m.get("content");
+    if (!(text instanceof Y.Text)) return `messages[${i}].content must be text`;
+    for (const d of text.toDelta() as { insert: unknown }[]) if (typeof d.insert !== "string") return `messages[${i}].content must be text`;
+  }
+  for (const key of config.keys()) {
+    if (!(CONFIG_FIELDS as readonly string[]).includes(key)) return `unknown config field "${key}"`;
+    const v = config.get(key);
+    if (v === null || v === undefined) continue;
+    if (key === "stop") {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) return "config.stop must be a list of strings";
+    } else if (key === "model" || key === "responseSchema") {
+      if (typeof v !== "string") return `config.${key} must be a string`;
+    } else if (typeof v !== "number" && typeof v !== "string") return `config.${key} must be a number`;
+  }
+  return null;
+}
+
+/**
+ * Replaces the whole draft with `init` in one transaction (an owner's way out of a draft nobody can use, or a
+ * plain "discard my edits"): every client sees it at once, and it is persisted like any edit.
+ */
+export function resetDraft(doc: Y.Doc, init: DraftInit, origin: unknown = null): void {
+  const { meta, content, messages, config } = draftParts(doc);
+  doc.transact(() => {
+    for (const key of [...meta.keys()]) meta.delete(key);
+    if (content.length) content.delete(0, content.length);
+    if (messages.length) messages.delete(0, messages.length);
+    for (const key of [...config.keys()]) config.delete(key);
+    initDraft(doc, init, origin);
   }, origin);
 }

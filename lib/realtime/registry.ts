@@ -5,13 +5,15 @@
  */
 import type * as Y from "yjs";
 import { runtime, runtimeKey } from "@/lib/runtime";
-import type { Draft } from "./draft-model";
+import type { Draft, DraftInit } from "./draft-model";
 
 /** Draft helpers bound to the server's own yjs instance (never mix the doc with Next's bundled copy of yjs). */
 export interface LiveDraft {
   read(): Draft;
   /** Sets meta.baseVersion/baseSemver in one transaction, broadcast to every client and persisted. */
   rebase(version: { number: number; semver: string }): void;
+  /** Replaces the whole draft in one transaction (reset to a version), broadcast and persisted. */
+  reset(init: DraftInit): void;
 }
 
 export interface WithDocOptions {

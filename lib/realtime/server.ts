@@ -11,7 +11,7 @@ import type { Db } from "@/db/client";
 import { createMembershipLookup, createMembershipLookupMany, createTokenAuthenticator, MembershipCache, memberKey, parseRealtimeUrl, RealtimeAuthError, type AuthenticateHook, type AuthorizeWriteHook, type AuthorizeWriteManyHook, type MemberRef, type RealtimeSession } from "./auth";
 import { CLOSE, Connection, type ConnectionHost } from "./connection";
 import { DocumentStore, type LiveDoc } from "./documents";
-import { readDraft, rebaseDraft } from "./draft-model";
+import { readDraft, rebaseDraft, resetDraft } from "./draft-model";
 import { createPgPersistence, DocumentNotFoundError, type CompactHook, type DocRef, type LoadHook, type SeedHook, type StoreHook } from "./persistence";
 import { UpdateQueue } from "./update-queue";
 import { registerRealtimeServer, unregisterRealtimeServer, type RealtimeHandle, type WithDocOptions, type LiveDraft } from "./registry";
@@ -205,7 +205,7 @@ export function createRealtimeServer(opts: RealtimeServerOptions): RealtimeServe
       if (!workspaceId) throw new DocumentNotFoundError(docName);
       const live = await documents.acquire(docName, workspaceId);
       try {
-        const draft: LiveDraft = { read: () => readDraft(live.doc), rebase: (v) => rebaseDraft(live.doc, v) };
+        const draft: LiveDraft = { read: () => readDraft(live.doc), rebase: (v) => rebaseDraft(live.doc, v), reset: (init) => resetDraft(live.doc, init) };
         const result = await fn(live.doc, draft);
         await queue.flush(docName);
         return result;

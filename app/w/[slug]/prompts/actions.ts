@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { withWorkspace } from "@/lib/auth/actions";
-import { commitDraft } from "@/lib/drafts";
+import { commitDraft, resetDraftToVersion } from "@/lib/drafts";
 import { moveLabel, rollbackLabel, setLabelPolicy } from "@/lib/labels";
 import { commitVersion, createPrompt, previewCommit, revertToVersion, setPromptArchived, updatePrompt } from "@/lib/prompts";
 import type { Role } from "@/lib/auth";
@@ -65,4 +65,8 @@ export async function commitDraftAction(ws: string, input: { slug: string; messa
   const res = await withWorkspace(ws, (ctx) => commitDraft({ ctx, input }));
   if (res.ok) refresh(ws);
   return res.ok ? { ok: true as const, data: { version: res.data.version.number, semver: res.data.version.semver } } : res;
+}
+
+export async function resetDraftAction(ws: string, input: { slug: string; version: number }) {
+  return withWorkspace(ws, (ctx) => resetDraftToVersion({ ctx, input }));
 }
