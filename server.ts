@@ -7,8 +7,10 @@ import next from "next";
 import { getEnv } from "@/lib/env";
 import { deriveKey, resolveSecret } from "@/lib/config/secret";
 import { bootstrap } from "@/lib/bootstrap";
-import { parseTrustedProxies, stampClientIp } from "@/lib/auth/client-ip";
-import { createAppRealtimeServer, realtimeSecret } from "@/lib/realtime";
+import { parseTrustedProxies, stampClientIp } from "@/lib/auth";
+import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@/lib/realtime";
+import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
+import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
 
 async function main() {
   const started = Date.now();
@@ -23,6 +25,12 @@ async function main() {
   const database = await bootstrap(env);
   // Before Next starts, so route handlers find it on the process-wide registry (token route, commit, members).
   const realtime = createAppRealtimeServer({ db: database.db, secret: realtimeSecret(env) });
+  // Events after commit (lib/events): subscribers first, then the dispatcher, whose start delivers what a crash
+  // left undelivered. A removed member's live-draft connections close as soon as the removal commits.
+  subscribe("member.removed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-removed");
+  await startEventDispatcher({ db: database.db });
+  // Background jobs (lib/jobs): evals, rollups and webhooks register their kinds here.
+  await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob] });
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();
@@ -54,10 +62,15 @@ async function main() {
     closing = true;
     console.log(`[promptyard] ${signal}: shutting down`);
     server.close();
-    // Flush and compact every open draft while the database is still open (bounded, so a stuck DB cannot hang exit).
+    // While the database is still open (bounded, so a stuck DB cannot hang exit): running jobs get 5 s, then go
+    // back to the queue; every open draft is flushed and compacted; the events committed so far are delivered.
     await Promise.race([
-      realtime.close().catch((e) => console.error("[promptyard] closing realtime failed:", e)),
-      new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+      (async () => {
+        await stopJobRunner({ graceMs: 5_000 }).catch((e) => console.error("[promptyard] stopping jobs failed:", e));
+        await realtime.close().catch((e) => console.error("[promptyard] closing realtime failed:", e));
+        await stopEventDispatcher().catch((e) => console.error("[promptyard] stopping events failed:", e));
+      })(),
+      new Promise((resolve) => setTimeout(resolve, 15_000).unref()),
     ]);
     server.closeAllConnections();
     await database.close().catch(() => {});

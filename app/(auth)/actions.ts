@@ -2,9 +2,8 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { systemCtx } from "@/lib/context";
-import { signUp, SignUpInput } from "@/lib/auth";
-import { limitSignUp } from "@/lib/auth/rate-limit";
-import { clientIp, signIn, signOut } from "@/lib/auth/next";
+import { limitSignUp, signUp, SignUpInput } from "@/lib/auth";
+import { clientIp, oauthProviders, signIn, signOut } from "@/lib/auth/next";
 import { getEnv } from "@/lib/env";
 import { describeZodError, toActionError, type ActionError } from "@/lib/http";
 
@@ -63,4 +62,11 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in" });
+}
+
+/** "Continue with GitHub/Google" (components/auth/oauth-buttons.tsx): only a provider this instance has credentials for. */
+export async function oauthSignInAction(provider: string, callbackUrl: string): Promise<void> {
+  const enabled: string[] = oauthProviders();
+  if (!enabled.includes(provider)) return;
+  await signIn(provider, { redirectTo: safeCallback(callbackUrl) });
 }

@@ -1,4 +1,4 @@
-import { signIn } from "@/lib/auth/next";
+import { oauthSignInAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 
 const NAMES = { github: "GitHub", google: "Google" } as const;
@@ -14,10 +14,7 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: (keyof typ
       {providers.map((p) => (
         <form
           key={p}
-          action={async () => {
-            "use server";
-            await signIn(p, { redirectTo: callbackUrl });
-          }}
+          action={oauthSignInAction.bind(null, p, callbackUrl)}
         >
           <Button type="submit" variant="secondary" className="w-full">
             Continue with {NAMES[p]}

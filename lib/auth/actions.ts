@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Ctx, WorkspaceCtx } from "@/lib/context";
 import { toActionError, type ActionResult } from "@/lib/http/errors";
-import { loadWorkspaceForUser } from "@/lib/workspaces/internal";
+import { loadWorkspaceForUser } from "@/lib/workspaces";
 import { getSessionUser } from "./session";
 
 const SIGNED_OUT = { ok: false as const, error: { code: "unauthorized" as const, message: "Your session has ended. Sign in again." } };

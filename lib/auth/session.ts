@@ -3,7 +3,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { isAppError, unauthorized } from "@/lib/errors";
-import { loadWorkspaceForUser } from "@/lib/workspaces/internal";
+import { loadWorkspaceForUser } from "@/lib/workspaces";
 import { getUserById } from "./get-user";
 import { auth } from "./next";
 

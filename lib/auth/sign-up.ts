@@ -2,7 +2,7 @@ import "server-only";
 import { users, type User } from "@/db/schema";
 import { conflict, forbidden, isUniqueViolation } from "@/lib/errors";
 import { inTransaction, type Ctx } from "@/lib/context";
-import { acceptInviteForUser, findUsableInvite } from "@/lib/members/internal";
+import { acceptInviteForUser, findUsableInvite } from "@/lib/members";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./schemas";
 

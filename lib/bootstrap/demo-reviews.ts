@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { promptVersions, prompts, reviewItems, reviewQueues, reviews, workspaces, type Role } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { recordGenerations, type GenerationRecord } from "@/lib/generations";
-import { resolveIncludes } from "@/lib/prompts/components";
+import { resolveIncludes } from "@/lib/prompts";
 import { createQueue } from "@/lib/reviews";
 import { renderContent } from "@/lib/templates";
 

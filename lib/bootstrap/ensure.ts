@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, memberships, users, workspaces, API_KEY_SCOPES, type Membership, type Role } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { displayPrefix, hashApiKey } from "@/lib/api-keys/internal";
+import { hashPassword, verifyPassword } from "@/lib/auth";
+import { displayPrefix, hashApiKey } from "@/lib/api-keys";
 import { appendAudit } from "@/lib/audit";
 import type { WorkspaceCtx } from "@/lib/context";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Env } from "@/lib/env";
-import { PasswordSchema } from "@/lib/auth/password";
-import { WorkspaceSlug } from "@/lib/workspaces/schemas";
+import { PasswordSchema } from "@/lib/auth";
+import { WorkspaceSlug } from "@/lib/workspaces";
 import { appendAudit } from "@/lib/audit";
 import { auditEnsured, ensureApiKey, ensureMember, ensureUser, ensureWorkspace, systemAuditCtx } from "./ensure";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { authenticateApiKey } from "@/lib/api-keys";
 import { toErrorResponse } from "./errors";
 import { bearerToken } from "./request";
 

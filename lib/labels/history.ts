@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { apiKeys, labelEvents, labels, promptVersions, users } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
-import { getPromptInWorkspace, resolveLabel } from "@/lib/prompts/internal";
+import { getPromptInWorkspace, resolveLabel } from "@/lib/prompts";
 import { LabelNameSchema } from "@/lib/prompts/pure";
 
 const fromV = alias(promptVersions, "from_v");

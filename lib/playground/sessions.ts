@@ -4,7 +4,7 @@ import { z } from "zod";
 import { playgroundSessions } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { invalidInput, notFound } from "@/lib/errors";
-import { getPromptInWorkspace } from "@/lib/prompts/internal";
+import { getPromptInWorkspace } from "@/lib/prompts";
 
 const Source = z.union([
   z.object({ kind: z.literal("version"), version: z.number().int().min(1) }),

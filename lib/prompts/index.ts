@@ -7,3 +7,6 @@ export { getServedVersion, renderPrompt, type ServeSelector } from "./serve";
 export { CreatePromptInput, CommitVersionInput, UpdatePromptInput, ListPromptsInput } from "./schemas";
 export { presentPrompt, presentVersion } from "./present";
 export { parseSelector } from "./selector";
+// For other domains that act on a prompt (labels, drafts, runs, playground): fetch-or-404 within the workspace.
+export { getPromptInWorkspace, resolveLabel } from "./internal";
+export { resolveIncludes } from "./components";

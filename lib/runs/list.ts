@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { generations, promptVersions, prompts, providerConnections, reviews } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { invalidInput, notFound } from "@/lib/errors";
-import { getPromptInWorkspace } from "@/lib/prompts/internal";
+import { getPromptInWorkspace } from "@/lib/prompts";
 import { ListRunsInput } from "./schemas";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
