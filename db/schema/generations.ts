@@ -73,6 +73,9 @@ export const generations = pgTable(
     index("generation_version_idx").on(t.promptVersionId),
     uniqueIndex("generation_external_id_key").on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
     index("generation_trace_idx").on(t.workspaceId, t.traceId).where(sql`trace_id is not null`),
+    // "Same input" (prompt + variables) lookups for pairwise review sampling: an index probe instead of a scan of
+    // every run of the prompt (jsonb's text form is canonical, so equal variables hash alike).
+    index("generation_same_input_idx").on(t.promptId, sql`md5((${t.variables})::text)`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "generation_same_input_idx" ON "generation" USING btree ("prompt_id",md5(("variables")::text));
