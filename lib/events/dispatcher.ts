@@ -47,7 +47,7 @@ export interface EventDispatcherOptions {
   logger?: EventLogger;
 }
 
-type State = "idle" | "running" | "stopped";
+type State = "idle" | "running" | "stopping" | "stopped";
 
 /** Set while subscribers run: a flush from inside a subscriber must not wait for the pass that is running it. */
 const delivering = new AsyncLocalStorage<true>();
@@ -90,12 +90,17 @@ export class EventDispatcher {
     this.schedulePoll();
   }
 
-  /** Stops polling, lets the pass in flight finish (its rows are stamped), closes the transport. */
-  async stop(): Promise<void> {
-    if (this.state === "stopped") return;
-    this.state = "stopped";
+  /**
+   * Stops polling, runs a last pass (events committed before shutdown go out now rather than at the next start;
+   * `{ drain: false }` skips it), lets the pass in flight finish, closes the transport.
+   */
+  async stop({ drain = true }: { drain?: boolean } = {}): Promise<void> {
+    if (this.state === "stopped" || this.state === "stopping") return;
+    this.state = "stopping";
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (drain) await this.requestPass();
+    this.state = "stopped";
     await this.nextPass?.catch(() => {});
     await this.pass?.catch(() => {});
     await this.transport.close?.();
@@ -148,7 +153,7 @@ export class EventDispatcher {
     if (this.state !== "running") return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.requestPass().finally(() => this.schedulePoll());
+      if (this.state === "running") void this.requestPass().finally(() => this.schedulePoll());
     }, this.pollIntervalMs);
     this.timer.unref?.();
   }
