@@ -18,6 +18,13 @@ function messagesOf(input: unknown): Message[] {
 /** The rendered prompt, collapsed by default (p toggles it). */
 export function RenderedPrompt({ input, open, onToggle, testId }: { input: unknown; open: boolean; onToggle: () => void; testId?: string }) {
   const messages = messagesOf(input);
+  if (input === null) {
+    return (
+      <p className="rounded-md border border-dashed border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800" data-testid={testId}>
+        Rendered prompt hidden: this is a blind comparison and the two sides were asked differently. The variables above are what both got.
+      </p>
+    );
+  }
   return (
     <div className="rounded-md border border-zinc-200 dark:border-zinc-800" data-testid={testId}>
       <button

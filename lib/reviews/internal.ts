@@ -105,12 +105,17 @@ export async function presentReviewerItem(db: Db, item: ReviewItem, queue: Revie
     .leftJoin(providerConnections, eq(providerConnections.id, generations.connectionId))
     .where(and(inArray(generations.id, ids), eq(generations.workspaceId, item.workspaceId)));
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Blind pairwise: the rendered inputs of two versions differ exactly where the versions do, so showing them
+  // would tell the reviewer which side is which. Send an input only when both sides share it word for word;
+  // otherwise the variables (common to both) are all the context given.
+  const pairInputs = item.generationBId ? [byId.get(item.generationId)?.input ?? null, byId.get(item.generationBId)?.input ?? null] : null;
+  const hideInputs = queue.blind && pairInputs !== null && JSON.stringify(pairInputs[0]) !== JSON.stringify(pairInputs[1]);
   const out = (id: string, side: ReviewerOutput["side"]): ReviewerOutput => {
     const g = byId.get(id);
     return {
       side,
       text: g?.output ?? "",
-      input: g?.input ?? null,
+      input: hideInputs ? null : (g?.input ?? null),
       meta: queue.blind || !g ? null : { prompt: g.prompt, version: g.version, model: g.connection ? `${g.connection}/${g.model}` : g.model },
     };
   };
