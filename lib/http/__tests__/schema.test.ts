@@ -55,7 +55,7 @@ describe("wire schema builders", () => {
     expect(queryBool("archived").parse("1")).toBe(true);
     expect(queryBool("archived").parse("false")).toBe(false);
     expect(issue(queryBool("archived"), "yes")).toBe("archived must be 1, 0, true or false.");
-    const js = z.toJSONSchema(z.object({ limit: queryInt("limit", { min: 1, max: 200 }) }), { io: "input" }) as { properties: { limit: object } };
+    const js = z.toJSONSchema(z.object({ limit: queryInt("limit", { min: 1, max: 200 }) }), { io: "input" }) as unknown as { properties: { limit: object } };
     expect(js.properties.limit).toMatchObject({ type: "integer", minimum: 1, maximum: 200 });
   });
 });
