@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "@/db/client";
@@ -50,25 +50,33 @@ describe(`realtime persistence hooks (${usingPostgres() ? "postgres" : "pglite"}
     expect(await rowsOf(f.docName)).toBe(1);
   });
 
-  it("the queue writes a burst of updates as ONE merged row within 100 ms of the first", async () => {
+  it("the queue writes a burst of updates as ONE merged row, flushDelayMs after the first (fake timers)", async () => {
     const r = ref();
     const p = createPgPersistence(database.db);
-    const calls: { at: number; update: Uint8Array }[] = [];
+    const calls: Uint8Array[] = [];
     const store: StoreHook = async (x) => {
-      calls.push({ at: Date.now(), update: x.update });
+      calls.push(x.update);
       await p.store(x);
     };
     const queue = new UpdateQueue({ store, compact: p.compact }, { flushDelayMs: 50 });
     queue.track(r, NOTHING);
-    const t0 = Date.now();
-    const text = typist((u) => queue.push(r.docName, u));
-    for (let i = 0; i < 50; i++) text.insert(text.length, `${i},`);
-    await waitFor(() => calls.length > 0, "the flush");
-    await queue.flush(r.docName);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.at - t0).toBeLessThan(100);
-    expect(await rowsOf(r.docName)).toBe(1);
-    expect(textOf((await p.load(r)).updates)).toBe(text.toString());
+    // Only the queue's window timer is faked: the database keeps its real clock.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const text = typist((u) => queue.push(r.docName, u));
+      for (let i = 0; i < 50; i++) text.insert(text.length, `${i},`);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(calls).toHaveLength(0); // the window is still open: nothing written yet
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toHaveLength(1); // the window closed: the whole burst in one write
+      vi.useRealTimers();
+      await queue.flush(r.docName);
+      expect(calls).toHaveLength(1);
+      expect(await rowsOf(r.docName)).toBe(1);
+      expect(textOf((await p.load(r)).updates)).toBe(text.toString());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("flushes at once past maxQueueBytes", async () => {
