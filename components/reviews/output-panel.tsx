@@ -16,12 +16,14 @@ function messagesOf(input: unknown): Message[] {
 }
 
 /** The rendered prompt, collapsed by default (p toggles it). */
-export function RenderedPrompt({ input, open, onToggle, testId }: { input: unknown; open: boolean; onToggle: () => void; testId?: string }) {
+export function RenderedPrompt({ input, hidden, open, onToggle, testId }: { input: unknown; hidden?: boolean; open: boolean; onToggle: () => void; testId?: string }) {
   const messages = messagesOf(input);
   if (input === null) {
     return (
       <p className="rounded-md border border-dashed border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800" data-testid={testId}>
-        Rendered prompt hidden: this is a blind comparison and the two sides were asked differently. The variables above are what both got.
+        {hidden
+          ? "Rendered prompt hidden: this is a blind comparison and the two sides were asked differently. The variables are what both got."
+          : "No rendered prompt was recorded for this output."}
       </p>
     );
   }
@@ -70,7 +72,7 @@ export function OutputPanel({ output, promptOpen, onTogglePrompt, highlight }: {
       <div className="min-w-0 text-zinc-900 dark:text-zinc-100">
         {output.text ? <RunOutput text={output.text} /> : <p className="text-sm italic text-zinc-400">(empty output)</p>}
       </div>
-      <RenderedPrompt input={output.input} open={promptOpen} onToggle={onTogglePrompt} />
+      <RenderedPrompt input={output.input} hidden={output.inputHidden} open={promptOpen} onToggle={onTogglePrompt} />
     </section>
   );
 }

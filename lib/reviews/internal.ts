@@ -116,6 +116,7 @@ export async function presentReviewerItem(db: Db, item: ReviewItem, queue: Revie
       side,
       text: g?.output ?? "",
       input: hideInputs ? null : (g?.input ?? null),
+      ...(hideInputs ? { inputHidden: true } : {}),
       meta: queue.blind || !g ? null : { prompt: g.prompt, version: g.version, model: g.connection ? `${g.connection}/${g.model}` : g.model },
     };
   };

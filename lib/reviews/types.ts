@@ -27,8 +27,10 @@ export interface ReviewerOutput {
   /** "A" / "B" as the reviewer sees them (pairwise, after `swapped`); null in single mode. */
   side: "A" | "B" | null;
   text: string;
-  /** The rendered prompt sent to the model (messages), shown collapsed. */
+  /** The rendered prompt sent to the model (messages), shown collapsed; null when none was recorded or hidden. */
   input: unknown;
+  /** True when a blind pair's inputs differ, so showing them would reveal which side is which. */
+  inputHidden?: boolean;
   /** null in blind queues: version, label and model never reach the reviewer. */
   meta: OutputSourceMeta | null;
 }

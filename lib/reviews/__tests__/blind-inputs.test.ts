@@ -24,6 +24,7 @@ describe(`blind pairwise inputs (${usingPostgres() ? "postgres" : "pglite"})`, (
     const [left, right] = item!.outputs;
     expect(left!.text).not.toBe(right!.text);
     expect(strip(left!)).toEqual(strip(right!));
+    expect(left!.inputHidden).toBe(true);
     expect(JSON.stringify(item)).not.toMatch(/briefly|in detail/);
     expect(item!.variables).toEqual(variables);
 
