@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sessionWorkspace } from "@/lib/auth/session";
+import { authorize } from "@/lib/context";
 import { readLiveDraft } from "@/lib/drafts";
 import { readJson, route } from "@/lib/http";
 import { toActionError } from "@/lib/http/errors";
@@ -31,6 +32,8 @@ const sse = (event: string, data: unknown) => encoder.encode(`event: ${event}\nd
 export const POST = route(async (req) => {
   const body = await readJson(req, Body, 256 * 1024);
   const { ctx } = await sessionWorkspace(body.workspace);
+  // Before the stream opens: a refusal is a 403 JSON error, not a 200 stream that carries an error event.
+  authorize(ctx, "runs:create");
   const selector =
     body.source.kind === "version"
       ? { version: body.source.version }
