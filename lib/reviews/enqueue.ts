@@ -107,7 +107,7 @@ async function addSingles(db: Db, queues: ReviewQueue[], picked: Map<string, Gen
 /**
  * Pairwise queues: each new generation is paired with the latest generation of the same input (same prompt and
  * variables) from another version or model that matches the queue's filter and was not yet compared with it in
- * that queue. One query (a lateral join per queue, united) finds every partner; one insert stores the pairs.
+ * that queue. One query (a join per queue, united) finds every partner; one insert stores the pairs.
  */
 async function addPairs(db: Db, workspaceId: string, queues: ReviewQueue[], picked: Map<string, Generation[]>): Promise<number> {
   const g = alias(generations, "g");
@@ -117,30 +117,33 @@ async function addPairs(db: Db, workspaceId: string, queues: ReviewQueue[], pick
       .filter((x) => x.promptId)
       .map((x) => x.id);
     if (ids.length === 0) return [];
-    const partner = db
-      .select({ id: generations.id })
-      .from(generations)
-      .leftJoin(providerConnections, eq(providerConnections.id, generations.connectionId))
-      .where(
-        and(
-          filterConditions(workspaceId, q.filter as QueueFilter),
-          ne(generations.id, g.id),
-          eq(generations.promptId, g.promptId),
-          sql`${generations.variables} = ${g.variables}`,
-          or(sql`${generations.promptVersionId} is distinct from ${g.promptVersionId}`, ne(generations.model, g.model)),
-          // Not already compared with this generation in this queue.
-          sql`not exists (select 1 from ${reviewItems} where ${reviewItems.queueId} = ${q.id} and (${reviewItems.generationId} = ${generations.id} or ${reviewItems.generationBId} = ${generations.id}) and (${reviewItems.generationId} = ${g.id} or ${reviewItems.generationBId} = ${g.id}))`,
-        ),
-      )
-      .orderBy(desc(generations.createdAt))
-      .limit(1)
-      .as("p");
+    // A join on (prompt, variables) rather than a search per row; DISTINCT ON keeps each row's latest partner.
     return [
       db
-        .select({ queueId: sql<string>`${q.id}::uuid`.as("queue_id"), generationId: g.id, partnerId: partner.id })
+        .selectDistinctOn([g.id], { queueId: sql<string>`${q.id}::uuid`.as("queue_id"), generationId: g.id, partnerId: generations.id })
         .from(g)
-        .crossJoinLateral(partner)
-        .where(and(eq(g.workspaceId, workspaceId), inArray(g.id, ids))),
+        .innerJoin(
+          generations,
+          and(
+            eq(generations.promptId, g.promptId),
+            sql`md5((${generations.variables})::text) = md5((${g.variables})::text)`, // generation_same_input_idx
+            sql`${generations.variables} = ${g.variables}`,
+            ne(generations.id, g.id),
+            or(sql`${generations.promptVersionId} is distinct from ${g.promptVersionId}`, ne(generations.model, g.model)),
+          ),
+        )
+        .leftJoin(providerConnections, eq(providerConnections.id, generations.connectionId))
+        .where(
+          and(
+            eq(g.workspaceId, workspaceId),
+            inArray(g.id, ids),
+            filterConditions(workspaceId, q.filter as QueueFilter),
+            // Not already compared with this generation in this queue: pairs are stored in one order (orderPair: the
+            // smaller id first, as uuid order is hex string order), so this is one probe of review_item_key.
+            sql`not exists (select 1 from ${reviewItems} where ${reviewItems.queueId} = ${q.id} and ${reviewItems.generationId} = least(${generations.id}, ${g.id}) and ${reviewItems.generationBId} = greatest(${generations.id}, ${g.id}))`,
+          ),
+        )
+        .orderBy(g.id, desc(generations.createdAt)),
     ];
   });
   if (parts.length === 0) return 0;
