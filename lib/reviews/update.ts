@@ -4,14 +4,18 @@ import { reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schem
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { normaliseFilter } from "./filter";
-import { checkAssignees, getQueueInWorkspace } from "./internal";
+import { assigneesOf, checkAssignees, getQueueInWorkspace } from "./internal";
 import { UpdateQueueInput } from "./schemas";
 
-/** Edits a queue's settings, reviewers, filter, or closes / reopens it (editor+). Its mode never changes. */
-export async function updateQueue({ ctx, input }: { ctx: WorkspaceCtx; input: UpdateQueueInput }): Promise<ReviewQueue> {
+/**
+ * Edits a queue's settings, reviewers, filter, or closes / reopens it (editor+). Its mode never changes.
+ * Returns the queue as saved, with its assignees, so callers never re-read it under another permission (a
+ * caller allowed to edit but not to read would otherwise see a 403 after the change was committed).
+ */
+export async function updateQueue({ ctx, input }: { ctx: WorkspaceCtx; input: UpdateQueueInput }): Promise<ReviewQueue & { assigneeIds: string[] }> {
   authorize(ctx, "queues:manage");
   const data = UpdateQueueInput.parse(input);
-  return inTransaction(ctx, async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const queue = await getQueueInWorkspace(tx.db, ctx.workspace.id, data.queueId, { lock: true });
     const set: Partial<typeof reviewQueues.$inferInsert> = {};
     const changed: Record<string, unknown> = {};
@@ -46,4 +50,5 @@ export async function updateQueue({ ctx, input }: { ctx: WorkspaceCtx; input: Up
     await appendAudit(tx, { action: "review_queue.update", targetType: "review_queue", targetId: queue.id, data: { name: row!.name, changed } });
     return row!;
   });
+  return { ...saved, assigneeIds: await assigneesOf(ctx.db, saved.id) };
 }

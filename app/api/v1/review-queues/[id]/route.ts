@@ -16,8 +16,8 @@ export const PATCH = route(async (req: Request, { params }: Params) => {
   const { id: queueId } = await parseParams(params, UpdateQueue.params);
   const ctx = await callerForQueue(req, queueId);
   const body = await readBody(req, UpdateQueue);
-  await updateQueue({ ctx, input: { ...body, queueId } });
-  return respond(UpdateQueue, presentQueue(await getQueue({ ctx, input: { queueId } })));
+  // What was saved is the answer: re-reading would ask for queues:read, which an editing key may lack.
+  return respond(UpdateQueue, presentQueue(await updateQueue({ ctx, input: { ...body, queueId } })));
 });
 
 /** Deletes the queue with its items and reviews (scope admin / admin+). */
