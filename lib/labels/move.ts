@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { conflict, invalidInput } from "@/lib/errors";
 import { emit, flushEvents } from "@/lib/events";
-import { getPromptInWorkspace, getVersionByNumber } from "@/lib/prompts/internal";
+import { getPromptInWorkspace, getVersionByNumber } from "@/lib/prompts";
 import { LabelNameSchema } from "@/lib/prompts/pure";
 import { assertPolicyAllows, getLabelPolicy } from "./policy";
 

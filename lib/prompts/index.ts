@@ -8,5 +8,5 @@ export { CreatePromptInput, CommitVersionInput, UpdatePromptInput, ListPromptsIn
 export { presentPrompt, presentVersion } from "./present";
 export { parseSelector } from "./selector";
 // For other domains that act on a prompt (labels, drafts, runs, playground): fetch-or-404 within the workspace.
-export { getPromptInWorkspace, resolveLabel } from "./internal";
+export { getPromptInWorkspace, getVersionByNumber, resolveLabel } from "./internal";
 export { resolveIncludes } from "./components";
