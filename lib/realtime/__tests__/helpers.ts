@@ -88,8 +88,8 @@ export function connect(url: string, docName: string, token: string): Client {
   };
 }
 
-/** Polls until `cond` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+/** Polls until `cond` holds; fails with `what` after `timeoutMs` (generous: it bounds a failing test, it does not time a passing one). */
+export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await cond()) return;
