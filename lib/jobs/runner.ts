@@ -100,7 +100,7 @@ export class JobRunner {
     if (this.state !== "idle") throw new Error(`The job runner is ${this.state}.`);
     this.state = "running";
     for (const def of this.kinds.values()) {
-      if (def.everyMs) await scheduleRecurring(this.db, def, this.now(), 0);
+      if (def.everyMs) await scheduleRecurring(this.db, def, this.now(), "start");
     }
     this.wake();
   }
@@ -260,7 +260,7 @@ export class JobRunner {
         this.logger.warn(`job ${def.kind} ${job.id}: finished after it was cancelled or taken over; outcome discarded`);
         return;
       }
-      if (finished && def.everyMs) await scheduleRecurring(this.db, def, now, def.everyMs);
+      if (finished && def.everyMs) await scheduleRecurring(this.db, def, now, "run");
     } catch (e) {
       // The database failed while recording: the lease expires and the job is recovered and run again.
       this.logger.error(`job ${def.kind} ${job.id}: recording the outcome failed: ${describeError(e)}`);

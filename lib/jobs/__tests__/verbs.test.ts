@@ -84,14 +84,19 @@ describe(`job status verbs, enqueue rules, retention (${usingPostgres() ? "postg
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
     const a = new JobRunner({ db: database.db, pollIntervalMs: 3_600_000, logger: quiet }).register(def);
     const b = new JobRunner({ db: database.db, pollIntervalMs: 3_600_000, logger: quiet }).register(def);
+    const c = new JobRunner({ db: database.db, pollIntervalMs: 3_600_000, logger: quiet }).register(def);
     try {
       await Promise.all([a.start(), b.start()]);
       await waitUntil(async () => (await Promise.all([a.poll(), b.poll()]), (await listJobs({ ctx: system(), input: { kind, status: "succeeded" } })).length === 1), "the first run");
+      // A restart right after the run (a third runner starting now) does not run it again.
+      await c.start();
+      await c.poll();
       const all = await listJobs({ ctx: system(), input: { kind } });
       expect(all.map((j) => j.status).sort()).toEqual(["queued", "succeeded"]); // the next one, an hour later
+      expect(all.find((j) => j.status === "queued")!.runAt.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
       expect(runs).toBe(1);
     } finally {
-      await Promise.all([a.stop({ graceMs: 0 }), b.stop({ graceMs: 0 })]);
+      await Promise.all([a.stop({ graceMs: 0 }), b.stop({ graceMs: 0 }), c.stop({ graceMs: 0 })]);
     }
   });
 
