@@ -5,8 +5,7 @@ import { type Generation, type PromptConfig, type PromptContent, type PromptVers
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { AppError, invalidInput } from "@/lib/errors";
 import { FIELD_LIMITS, recordGenerations } from "@/lib/generations";
-import { resolveIncludes } from "@/lib/prompts/components";
-import { getPromptInWorkspace, getVersionByNumber, resolveLabel } from "@/lib/prompts/internal";
+import { getPromptInWorkspace, getVersionByNumber, resolveIncludes, resolveLabel } from "@/lib/prompts";
 import { PromptConfigSchema, PromptContentSchema, validateResponseSchema } from "@/lib/prompts/pure";
 import {
   connectionApiKey,

@@ -70,11 +70,7 @@ describe(`recordGenerations (${usingPostgres() ? "postgres" : "pglite"})`, () =>
     expect(again.inserted.map((g) => [g.index, g.externalId])).toEqual([[2, "fresh"]]);
     const firstId = new Map(first.inserted.map((g) => [g.externalId, g.id]));
     expect(again.duplicates).toEqual([
-      { index: 0, externalId: ids[0], id: firstId.get(ids[0]) },
-      { index: 1, externalId: ids[1], id: firstId.get(ids[1]) },
-      { index: 3, externalId: ids[2], id: firstId.get(ids[2]) },
-      { index: 4, externalId: ids[3], id: firstId.get(ids[3]) },
-      { index: 5, externalId: ids[4], id: firstId.get(ids[4]) },
+      ...[0, 1, 3, 4, 5].map((index, i) => ({ index, externalId: ids[i], id: firstId.get(ids[i]!) })),
       { index: 6, externalId: "fresh", id: again.inserted[0]!.id },
     ]);
     const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(generations).where(eq(generations.workspaceId, ctx.workspace.id))) as [{ n: number }];
