@@ -51,4 +51,5 @@ export {
   type MintInput,
 } from "./token";
 export { invalidateMembership, withLoadedDoc, getRealtimeServer, type LiveDraft, type RealtimeHandle } from "./registry";
-export { initDraft, readDraft, rebaseDraft, draftParts, createMessage, type Draft, type DraftInit, type DraftConfig, type DraftMessage, type DraftType } from "./draft-model";
+export { probeUpdate } from "./guard-update";
+export { initDraft, readDraft, rebaseDraft, resetDraft, checkDraftShape, draftParts, createMessage, type Draft, type DraftInit, type DraftConfig, type DraftMessage, type DraftType } from "./draft-model";

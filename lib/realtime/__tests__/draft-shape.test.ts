@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { commitDraft, readLiveDraft, resetDraftToVersion } from "@/lib/drafts";
 import { createPrompt } from "@/lib/prompts";
 import { checkDraftShape, createMessage, draftParts, initDraft, readDraft, resetDraft } from "@/lib/realtime/draft-model";
+import { probeUpdate } from "@/lib/realtime/guard-update";
 import { promptDocName } from "@/lib/realtime/token";
 import { uniq, usingPostgres } from "@/lib/test/db";
 import { expectAppError } from "@/lib/test/expect";
@@ -48,6 +49,52 @@ describe("draft shape (pure)", () => {
     expect(checkDraftShape(doc)).toBeNull();
     mutate(doc);
     expect(checkDraftShape(doc)).toBe(problem);
+  });
+});
+
+describe("probeUpdate", () => {
+  /** Server doc loaded from stored updates (untyped roots, as after a restart), and an editor's copy. */
+  function pair() {
+    const seed = new Y.Doc();
+    initDraft(seed, { type: "chat", content: [{ role: "system", content: "Be brief." }, { role: "user", content: "{{q}}" }], baseVersion: 1, baseSemver: "1.0.0" });
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(seed));
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(seed));
+    const updates: Uint8Array[] = [];
+    editor.on("update", (u: Uint8Array) => updates.push(u));
+    return { server, editor, updates };
+  }
+  const deliver = (server: Y.Doc, updates: Uint8Array[]) =>
+    updates.splice(0).map((u) => {
+      const problem = probeUpdate(server, u);
+      if (!problem) Y.applyUpdate(server, u);
+      return problem;
+    });
+
+  it("accepts typing and deleting inside messages, adding and removing messages, and config edits", () => {
+    const { server, editor, updates } = pair();
+    const { messages, config } = draftParts(editor);
+    const first = messages.get(0).get("content") as Y.Text;
+    for (let i = 0; i < 50; i++) first.insert((i * 13) % (first.length + 1), "ab");
+    first.delete(2, 10);
+    messages.push([createMessage("assistant", "Sure.")]);
+    messages.delete(1, 1);
+    config.set("temperature", 0.2);
+    config.set("stop", ["END"]);
+    expect(deliver(server, updates).filter(Boolean)).toEqual([]);
+    expect(readDraft(server)).toEqual(readDraft(editor));
+  });
+
+  it("refuses a string pushed into messages and a role nobody can send, and the server's draft is untouched", () => {
+    const { server, editor, updates } = pair();
+    const before = readDraft(server);
+    (draftParts(editor).messages as unknown as Y.Array<unknown>).push(["plain"]);
+    expect(deliver(server, updates)).toEqual(["messages[2] must be a message (role and content)"]);
+    const { editor: e2, server: s2, updates: u2 } = pair();
+    (draftParts(e2).messages.get(0) as Y.Map<unknown>).set("role", "root");
+    expect(deliver(s2, u2)).toEqual(["messages[0].role must be system, user or assistant"]);
+    expect(readDraft(server)).toEqual(before);
   });
 });
 
