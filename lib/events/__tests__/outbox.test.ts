@@ -187,6 +187,40 @@ describe(`event outbox and dispatcher (${usingPostgres() ? "postgres" : "pglite"
     expect(a.slugs()).toEqual(["outer", "from-subscriber"]);
   });
 
+  it("stop() delivers what was committed before shutdown; a stopped dispatcher's flush is a no-op", async () => {
+    const a = freshDispatcher();
+    await a.dispatcher.start();
+    await emitCommitted(archived("before-shutdown"));
+    await a.dispatcher.stop();
+    expect(a.slugs()).toEqual(["before-shutdown"]);
+    await emitCommitted(archived("after-shutdown"));
+    await a.dispatcher.flush();
+    expect(a.slugs()).toEqual(["before-shutdown"]);
+    const next = freshDispatcher();
+    await next.dispatcher.start();
+    expect(next.slugs()).toEqual(["after-shutdown"]);
+  });
+
+  it("a hung subscriber cannot hold a flush (and the request waiting on it) past flushTimeoutMs", async () => {
+    const logs: string[] = [];
+    const bus = new EventBus();
+    let release!: () => void;
+    const hung = new Promise<void>((r) => (release = r));
+    let reached = false;
+    bus.subscribe("prompt.archived", async () => {
+      reached = true;
+      await hung;
+    });
+    const dispatcher = new EventDispatcher({ db: database.db, transport: new InProcessTransport(bus), flushTimeoutMs: 50, logger: { warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
+    dispatchers.push(dispatcher);
+    await emitCommitted(archived("hangs"));
+    const flushed = dispatcher.flush();
+    await waitUntil(() => reached, "the subscriber is running");
+    await flushed; // resolves although the subscriber has not returned
+    expect(logs.join("\n")).toMatch(/still running after 50 ms/);
+    release();
+  });
+
   it("emit refuses to run outside a transaction and rejects an event that does not match its schema", async () => {
     await expect(emit(ctx, archived("no-tx"))).rejects.toThrow(/inside the transaction/);
     await expect(
