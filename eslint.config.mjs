@@ -13,7 +13,8 @@ import tseslint from "typescript-eslint";
  *  3. components/ may not import (values from) a lib module that is server-only, i.e. that reaches
  *     `import "server-only"` through its imports; type-only imports are fine. The list is computed below.
  *  4. app/ and components/ never import db/ or drizzle directly.
- * Tests (__tests__) are exempt from 1 and 3: they reach into what they test.
+ *  5. lib/<domain>/pure/ stays browser-safe (see PURE_PATTERNS).
+ * Tests (__tests__) are exempt from 1, 3 and 5: they reach into what they test.
  */
 
 const ROOT = import.meta.dirname;
@@ -137,7 +138,20 @@ for (const domain of DOMAINS) {
 const serverOnly = serverOnlyModules().map((name) => ({
   name,
   allowTypeImports: true,
-  message: "Server-only (it reaches `import \"server-only\"`): a component may import its types only; pass data from a server component or action.",
+  message: "Server-only (it reaches `import \"server-only\"`): browser code (components/, lib/<domain>/pure/) may import its types only; pass data from a server component or action.",
+}));
+
+/*
+ * 5. `lib/<domain>/pure/` is what the browser may load: no Node built-ins, no `server-only`, no db, and no lib module
+ *    that reaches server-only (values; types are fine).
+ */
+const PURE_PATTERNS = [
+  { group: ["node:*", "server-only", "@/db", "@/db/*"], message: "lib/<domain>/pure/ is browser-safe: no Node built-ins, server-only or db imports." },
+];
+const pureLayering = DOMAINS.map((domain) => ({
+  files: [`lib/${domain}/pure/*.{ts,tsx}`],
+  ignores: ["**/__tests__/**"],
+  rules: restrict([...crossDomainPatterns(domain), climbOutPattern(2), ...PURE_PATTERNS, ...(NO_NEXT.has(domain) ? [NEXT_PATTERN] : [])], serverOnly),
 }));
 
 export default tseslint.config(
@@ -150,6 +164,7 @@ export default tseslint.config(
     },
   },
   ...layering,
+  ...pureLayering,
   {
     // Top-level lib modules (context.ts, errors.ts, env.ts, health.ts) are shared by every domain.
     files: ["lib/*.{ts,tsx}"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 /** Lowercase hex SHA-256 of the UTF-8 encoding of `text` (node:crypto). */

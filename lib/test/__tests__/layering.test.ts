@@ -54,4 +54,12 @@ describe("layering in lint", () => {
     expect(await restricted('import { canonicalJson } from "@/lib/hash/pure";\nvoid canonicalJson;\n', "components/x.tsx")).toEqual([]);
     expect(await restricted('import { db } from "@/db/client";\nvoid db;\n', "components/x.tsx")).toEqual([expect.stringMatching(/never db\//)]);
   });
+
+  it("lib/<domain>/pure stays browser-safe: no node:*, server-only, db, or server-only lib values", async () => {
+    expect(await restricted('import { createHash } from "node:crypto";\nvoid createHash;\n', "lib/reviews/pure/x.ts")).toHaveLength(1);
+    expect(await restricted('import "server-only";\n', "lib/prompts/pure/x.ts")).toHaveLength(1);
+    expect(await restricted('import { hashVersion } from "@/lib/hash";\nvoid hashVersion;\n', "lib/prompts/pure/x.ts")).toEqual([expect.stringMatching(/Server-only/)]);
+    expect(await restricted('import { canonicalJson } from "@/lib/hash/pure";\nvoid canonicalJson;\n', "lib/prompts/pure/x.ts")).toEqual([]);
+    expect(await restricted('import { z } from "zod";\nvoid z;\n', "lib/prompts/pure/x.ts")).toEqual([]);
+  });
 });
