@@ -99,7 +99,7 @@ export class EventDispatcher {
     this.state = "stopping";
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (drain) await this.requestPass();
+    if (drain) await this.flush(); // bounded by flushTimeoutMs, like any flush
     this.state = "stopped";
     await this.nextPass?.catch(() => {});
     await this.pass?.catch(() => {});
