@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- record-generations`: stores BENCH_ROWS (default 1,000) generations per round, BENCH_ROUNDS
  * (default 5) rounds, into a workspace with three filter review queues (single, pairwise, one that matches nothing),
- * through recordGenerations (one batch) and, as the baseline in the same run, the way runs stored them before
- * lib/generations: one insert and one review-sampling pass per row. Rounds alternate (ours, baseline, baseline,
+ * through recordGenerations in one batch and, as the baseline in the same run, through recordGenerations one row
+ * per call (how a run stores its generation; before lib/generations every path stored row by row). Rounds alternate (ours, baseline, baseline,
  * ours, ...) so noise from the rest of the machine falls on both alike. Database: an in-memory PGlite, or
  * DATABASE_URL.
  */
@@ -14,9 +14,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 async function main() {
   const { openDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
-  const { generations } = await import("@/db/schema");
   const { recordGenerations } = await import("@/lib/generations");
-  const { enqueueGeneration, createQueue } = await import("@/lib/reviews");
+  const { createQueue } = await import("@/lib/reviews");
   const { createPrompt, commitVersion } = await import("@/lib/prompts");
   const { signUp } = await import("@/lib/auth");
   const { createWorkspace, loadWorkspaceForUser } = await import("@/lib/workspaces");
@@ -30,7 +29,7 @@ async function main() {
   const ctx = await loadWorkspaceForUser(database.db, user.id, ws.slug);
   const slug = `bench-${tag}`;
   const created = await createPrompt({ ctx, input: { slug, type: "text", content: "Answer {{question}}", message: "v1" } });
-  const v2 = await commitVersion({ ctx, input: { slug, content: "Answer {{question}} briefly", message: "v2" } });
+  await commitVersion({ ctx, input: { slug, content: "Answer {{question}} briefly", message: "v2" } });
   await createQueue({ ctx, input: { name: "All", filter: { promptId: created.prompt.id }, samplingRate: 0.5 } });
   await createQueue({ ctx, input: { name: "Pairs", mode: "pairwise", filter: { promptId: created.prompt.id }, samplingRate: 0.5 } });
   await createQueue({ ctx, input: { name: "None", filter: { models: ["no-such-model"] } } });
@@ -52,28 +51,11 @@ async function main() {
     const r = await recordGenerations({ ctx, input: { rows: rowsFor(round) } });
     if (r.inserted.length !== ROWS) throw new Error(`stored ${r.inserted.length} of ${ROWS}`);
   };
-  // Before lib/generations: runPrompt inserted its row, then offered it to the queues on its own.
+  // Row by row, as a run stores its one generation: the same writer called once per row.
   const baseline = async (round: string) => {
     for (const row of rowsFor(round)) {
-      const [g] = await database.db
-        .insert(generations)
-        .values({
-          workspaceId: ctx.workspace.id,
-          promptId: created.prompt.id,
-          promptVersionId: row.version === 2 ? v2.version.id : created.version.id,
-          provider: "openai",
-          model: row.model,
-          variables: row.variables,
-          input: row.input,
-          output: row.output,
-          inputTokens: row.inputTokens,
-          outputTokens: row.outputTokens,
-          latencyMs: row.latencyMs,
-          status: "success",
-          source: "production",
-        })
-        .returning();
-      await enqueueGeneration(ctx, g!);
+      const r = await recordGenerations({ ctx, input: { rows: [row] } });
+      if (r.inserted.length !== 1) throw new Error(`row not stored: ${r.rejected[0]?.message}`);
     }
   };
 
