@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { AuditEvent } from "@/db/schema";
-import { eventHash, GENESIS_HASH } from "@/lib/audit";
+import { auditEvents, auditHeads, workspaces, type AuditEvent } from "@/db/schema";
+import { eventHash, GENESIS_HASH, verifyAuditChain } from "@/lib/audit";
 import { canonicalJson, hashVersion, sha256Hex } from "@/lib/hash";
 import { createTestDatabase } from "@/lib/test/db";
 import { legacyAuditCanonicalJson, legacyPromptsCanonicalJson, legacySha256Hex } from "./legacy";
@@ -71,6 +71,12 @@ function randomDouble(r: () => number): number {
   }
 }
 
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
 describe("one canonical hash: byte-identical to the code it replaced", () => {
   it("recomputes every version hash stored by the old code", () => {
     expect(fixture.versions.length).toBeGreaterThan(10);
@@ -120,12 +126,24 @@ describe("one canonical hash: byte-identical to the code it replaced", () => {
     // The old code escaped a lone surrogate; the new one refuses it. No such value was ever stored: jsonb rejects it.
     expect(legacyPromptsCanonicalJson({ s: "\ud800" })).toBe('{"s":"\\ud800"}');
     expect(() => canonicalJson({ s: "\ud800" })).toThrow(/lone UTF-16 surrogate/);
-    let database: Database | undefined;
-    try {
-      database = await createTestDatabase();
-      await expect(database.db.execute(sql`select ${JSON.stringify({ s: "\ud800" })}::jsonb`)).rejects.toThrow();
-    } finally {
-      await database?.close();
+    await expect(database.db.execute(sql`select ${JSON.stringify({ s: "\ud800" })}::jsonb`)).rejects.toThrow();
+  });
+
+  it("audit chains written by the old code, restored into a database, pass verifyAuditChain after the upgrade", async () => {
+    const byWorkspace = new Map<string, FixtureEvent[]>(); // (Map.groupBy needs Node 21)
+    for (const e of fixture.events) byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);
+    expect(byWorkspace.size).toBeGreaterThan(1);
+    for (const [workspaceId, events] of byWorkspace) {
+      const slug = `legacy-${workspaceId.slice(0, 8)}`;
+      // Idempotent on a shared PostgreSQL: the ids are part of what is hashed, so a rerun finds the rows in place.
+      const created = await database.db.insert(workspaces).values({ id: workspaceId, slug, name: slug }).onConflictDoNothing().returning();
+      if (created.length > 0) {
+        await database.db.insert(auditEvents).values(events.map(({ id: _id, ...e }) => ({ ...e, at: new Date(e.at) })));
+        const last = events[events.length - 1]!;
+        await database.db.insert(auditHeads).values({ workspaceId, seq: last.seq, hash: last.hash });
+      }
+      const ctx = { db: database.db, actor: { kind: "system" as const }, workspace: { id: workspaceId, slug, name: slug } };
+      expect(await verifyAuditChain(ctx)).toEqual({ ok: true, events: events.length });
     }
   });
 });
