@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { deriveKey, resolveSecret } from "@/lib/config/secret";
 import { bootstrap } from "@/lib/bootstrap";
 import { parseTrustedProxies, stampClientIp } from "@/lib/auth";
+import { answerMalformedPath } from "@/lib/http";
 import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@/lib/realtime";
 import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
 import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
@@ -37,6 +38,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     stampClientIp(req, trustedProxies); // per-address limits see the socket's peer, not a header anyone can write
+    if (answerMalformedPath(req, res)) return; // Next would answer a bare 500 before any handler
     handle(req, res).catch((e) => {
       console.error("[promptyard] request failed:", e);
       if (!res.headersSent) res.writeHead(500).end();
