@@ -40,6 +40,23 @@ export function MethodBadge({ method }: { method: string }) {
   return <span className={cn("inline-flex w-14 justify-center rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold uppercase", METHOD_TONE[method])}>{method}</span>;
 }
 
+/** `code` spans in descriptions (the document's markdown subset) as <code>. */
+function Inline({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/g).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} className="break-all rounded bg-zinc-100 px-1 font-mono text-[0.9em] text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 const slugOf = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 function byTag(doc: ApiDocument) {
@@ -93,7 +110,9 @@ export function ApiReference({ doc, baseUrl }: { doc: ApiDocument; baseUrl: stri
 function Intro({ doc, baseUrl }: { doc: ApiDocument; baseUrl: string }) {
   return (
     <section className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
-      <p>{doc.info.description}</p>
+      <p>
+        <Inline text={doc.info.description} />
+      </p>
       <dl className="grid gap-2 text-xs sm:grid-cols-[8rem_minmax(0,1fr)]">
         <dt className="font-medium text-zinc-900 dark:text-zinc-100">Base URL</dt>
         <dd className="break-all font-mono">{baseUrl}</dd>
@@ -116,6 +135,7 @@ function Intro({ doc, baseUrl }: { doc: ApiDocument; baseUrl: string }) {
 function OperationCard({ path, method, op, components }: { path: string; method: string; op: OperationDoc; components: Components }) {
   const params = op.parameters ?? [];
   const body = op.requestBody?.content["application/json"].schema;
+  const description = op.description?.replace(/(^|\n\n)Scope: `[^`]+`\.$/, "").trim();
   const auth = op.security.length === 0 ? "No authentication" : op.security.some((s) => "session" in s) ? "API key or signed-in session" : "API key";
   return (
     <article id={op.operationId} className="scroll-mt-4 rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -125,7 +145,11 @@ function OperationCard({ path, method, op, components }: { path: string; method:
           <code className="break-all font-mono text-sm text-zinc-900 dark:text-zinc-100">{path}</code>
         </div>
         <h3 className="mt-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100">{op.summary}</h3>
-        {op.description && <p className="mt-0.5 whitespace-pre-line text-xs text-zinc-500">{op.description.replace(/\n\nScope: `[^`]+`\.$/, "").replace(/`/g, "")}</p>}
+        {description && (
+          <p className="mt-0.5 whitespace-pre-line text-xs text-zinc-500">
+            <Inline text={description} />
+          </p>
+        )}
         <p className="mt-1 text-[11px] text-zinc-400">
           {auth}
           {op["x-scope"] && (

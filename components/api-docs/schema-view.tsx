@@ -51,12 +51,15 @@ const wrap = (t: string) => (t.includes(" | ") ? `(${t})` : t);
 function constraints(s: JsonSchema): string[] {
   const out: string[] = [];
   if (s.format) out.push(s.format);
-  if (s.minimum !== undefined && s.maximum !== undefined) out.push(`${s.minimum}–${s.maximum}`);
-  else if (s.minimum !== undefined) out.push(`≥ ${s.minimum}`);
-  else if (s.maximum !== undefined) out.push(`≤ ${s.maximum}`);
+  // zod states the safe-integer range on every integer: not worth a reader's attention.
+  const min = s.minimum === Number.MIN_SAFE_INTEGER ? undefined : s.minimum;
+  const max = s.maximum === Number.MAX_SAFE_INTEGER ? undefined : s.maximum;
+  if (min !== undefined && max !== undefined) out.push(`${min}–${max.toLocaleString("en-US")}`);
+  else if (min !== undefined) out.push(`≥ ${min}`);
+  else if (max !== undefined) out.push(`≤ ${max.toLocaleString("en-US")}`);
   if (s.exclusiveMinimum !== undefined) out.push(`> ${s.exclusiveMinimum}`);
   if (s.maxLength !== undefined) out.push(`max ${s.maxLength.toLocaleString("en-US")} chars`);
-  if (s.minLength) out.push(`min ${s.minLength} chars`);
+  if (s.minLength) out.push(s.minLength === 1 ? "not empty" : `min ${s.minLength} chars`);
   if (s.maxItems !== undefined) out.push(`max ${s.maxItems} items`);
   if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
   return out;

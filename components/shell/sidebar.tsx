@@ -22,41 +22,55 @@ export function Sidebar({
   canReviews?: boolean;
 }) {
   const base = `/w/${current.slug}`;
+  const links = (
+    <>
+      <NavLink href={base} exact>
+        <Home className="size-4" /> Overview
+      </NavLink>
+      <NavLink href={`${base}/prompts`}>
+        <FileText className="size-4" /> Prompts
+      </NavLink>
+      <NavLink href={`${base}/playground`}>
+        <FlaskConical className="size-4" /> Playground
+      </NavLink>
+      {canReviews && (
+        <NavLink href={`${base}/reviews`}>
+          <ClipboardCheck className="size-4" /> Reviews
+        </NavLink>
+      )}
+      {canAudit && (
+        <NavLink href={`${base}/audit`}>
+          <ScrollText className="size-4" /> Audit log
+        </NavLink>
+      )}
+      <NavLink href={`${base}/api-docs`}>
+        <BookOpen className="size-4" /> API reference
+      </NavLink>
+      {canSettings && (
+        <NavLink href={`${base}/settings`}>
+          <Settings className="size-4" /> Settings
+        </NavLink>
+      )}
+    </>
+  );
   return (
-    <aside className="flex h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-950">
-      <WorkspaceSwitcher current={current} workspaces={workspaces} />
-      <nav className="mt-4 grid gap-0.5" aria-label="Workspace">
-        <NavLink href={base} exact>
-          <Home className="size-4" /> Overview
-        </NavLink>
-        <NavLink href={`${base}/prompts`}>
-          <FileText className="size-4" /> Prompts
-        </NavLink>
-        <NavLink href={`${base}/playground`}>
-          <FlaskConical className="size-4" /> Playground
-        </NavLink>
-        {canReviews && (
-          <NavLink href={`${base}/reviews`}>
-            <ClipboardCheck className="size-4" /> Reviews
-          </NavLink>
-        )}
-        {canAudit && (
-          <NavLink href={`${base}/audit`}>
-            <ScrollText className="size-4" /> Audit log
-          </NavLink>
-        )}
-        <NavLink href={`${base}/api-docs`}>
-          <BookOpen className="size-4" /> API reference
-        </NavLink>
-        {canSettings && (
-          <NavLink href={`${base}/settings`}>
-            <Settings className="size-4" /> Settings
-          </NavLink>
-        )}
-      </nav>
-      <div className="mt-auto border-t border-zinc-200 pt-2 dark:border-zinc-800">
-        <UserMenu name={user.name} email={user.email} />
-      </div>
-    </aside>
+    <>
+      {/* Phones: a top bar whose links scroll sideways, so pages keep the full width. */}
+      <header className="border-b border-zinc-200 bg-zinc-50 p-2 md:hidden dark:border-zinc-800 dark:bg-zinc-950">
+        <WorkspaceSwitcher current={current} workspaces={workspaces} />
+        <nav className="mt-1 flex gap-0.5 overflow-x-auto whitespace-nowrap" aria-label="Workspace">
+          {links}
+        </nav>
+      </header>
+      <aside className="hidden h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 p-2 md:flex dark:border-zinc-800 dark:bg-zinc-950">
+        <WorkspaceSwitcher current={current} workspaces={workspaces} />
+        <nav className="mt-4 grid gap-0.5" aria-label="Workspace">
+          {links}
+        </nav>
+        <div className="mt-auto border-t border-zinc-200 pt-2 dark:border-zinc-800">
+          <UserMenu name={user.name} email={user.email} />
+        </div>
+      </aside>
+    </>
   );
 }

@@ -8,7 +8,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { user, ctx } = await requireWorkspace(slug);
   const workspaces = await listWorkspacesForUser({ ctx: userCtx(user.id) });
   return (
-    <div className="flex h-full">
+    <div className="flex h-full flex-col md:flex-row">
       <Sidebar
         current={{ slug: ctx.workspace.slug, name: ctx.workspace.name, role: ctx.role! }}
         workspaces={workspaces}
@@ -18,7 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         canReviews={can(ctx, "queues:read")}
       />
       <main className="min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
+        <div className="mx-auto max-w-6xl px-4 py-6 md:px-8 md:py-8">{children}</div>
       </main>
     </div>
   );
