@@ -127,6 +127,28 @@ const VERBS: Record<string, Kind> = {
   "workspaces.renameWorkspace": "workspace:update",
 };
 
+/** The read verbs a viewer may call, written out: loosening PERMISSIONS (or mapping a verb to a looser action) fails. */
+const VIEWER_MAY_CALL = [
+  "drafts.issueDraftToken",
+  "drafts.readLiveDraft",
+  "labels.labelHistory",
+  "labels.labelsAt",
+  "labels.listLabelPolicies",
+  "models.listModelPrices",
+  "playground.loadPlaygroundSession",
+  "prompts.getPrompt",
+  "prompts.getPromptUsage",
+  "prompts.getServedVersion",
+  "prompts.getVersion",
+  "prompts.listPromptFacets",
+  "prompts.listPrompts",
+  "prompts.listVersions",
+  "prompts.renderPrompt",
+  "runs.getRun",
+  "runs.listRuns",
+  "workspaces.getWorkspaceSummary",
+];
+
 type Verb = { id: string; call: (ctx: WorkspaceCtx, input: Record<string, unknown>) => Promise<unknown> };
 
 /** Exported functions whose first parameter is `{ ctx, ... }` (verbs) or `ctx` (older signature), from every index.ts. */
@@ -190,6 +212,14 @@ describe("every verb as a viewer", () => {
     expect(ids.length).toBeGreaterThan(60);
     expect(ids.filter((id) => !(id in VERBS)), "new verbs: add them to VERBS with the action they authorize").toEqual([]);
     expect(Object.keys(VERBS).filter((id) => !ids.includes(id)), "listed verbs that no longer exist").toEqual([]);
+  });
+
+  it("the verbs PERMISSIONS lets viewers call are exactly the written allow-list of read verbs", () => {
+    const allowed = Object.entries(VERBS)
+      .filter(([, kind]) => kind in PERMISSIONS && roleCan("viewer", kind as Action))
+      .map(([id]) => id)
+      .sort();
+    expect(allowed).toEqual([...VIEWER_MAY_CALL].sort());
   });
 
   it("refuses with 403 and the table's wording wherever PERMISSIONS says viewers may not act", async () => {
