@@ -248,7 +248,8 @@ export class JobRunner {
       let recorded: boolean;
       let finished = true;
       if (outcome.ok) {
-        recorded = await markSucceeded(this.db, fence, now, outcome.result === undefined ? null : JSON.parse(JSON.stringify(outcome.result)));
+        const json = JSON.stringify(outcome.result); // undefined for undefined or a function: stored as null
+        recorded = await markSucceeded(this.db, fence, now, json === undefined ? null : (JSON.parse(json) as unknown));
       } else {
         const last = isPermanent(outcome.error) || job.attempts >= job.maxAttempts;
         const retryAt = last ? null : new Date(now.getTime() + backoffDelay(job.attempts, def.backoff, this.random));
