@@ -35,6 +35,17 @@ export const Run = z
   })
   .meta({ id: "Run" });
 
+/** The 502 of a failed model call: the error shape plus what kind of failure, and the stored run. */
+export const RunFailed = z.object({
+  error: z.object({
+    code: z.literal("provider_error"),
+    kind: z.string().nullable().meta({ description: "unreachable, timeout, auth, rate_limited, model_not_found, ..." }),
+    message: z.string(),
+    generationId: z.string(),
+  }),
+  generation: Run,
+});
+
 export const RunPrompt = defineOperation({
   method: "post",
   path: "/runs",
@@ -56,21 +67,7 @@ export const RunPrompt = defineOperation({
   }),
   success: { status: 200, description: "The stored run.", schema: Run },
   errors: [...COMMON_ERRORS, 413, 429],
-  extra: [
-    {
-      status: 502,
-      description: "The model call failed; the failed run is stored and returned.",
-      schema: z.object({
-        error: z.object({
-          code: z.literal("provider_error"),
-          kind: z.string().nullable().meta({ description: "unreachable, timeout, auth, rate_limited, model_not_found, ..." }),
-          message: z.string(),
-          generationId: z.string(),
-        }),
-        generation: Run,
-      }),
-    },
-  ],
+  extra: [{ status: 502, description: "The model call failed; the failed run is stored and returned.", schema: RunFailed }],
 });
 
 export const ListRuns = defineOperation({

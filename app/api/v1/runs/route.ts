@@ -1,6 +1,6 @@
 import { apiKeyRoute, parseQuery, readBody, respond } from "@/lib/http";
 import { listRuns, presentRun, runPrompt } from "@/lib/runs";
-import { ListRuns, RunPrompt } from "@/lib/runs/wire";
+import { ListRuns, RunFailed, RunPrompt } from "@/lib/runs/wire";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,8 @@ export const POST = apiKeyRoute(async (req, ctx) => {
   const run = await runPrompt({ ctx, input: { ...body, source: "api", signal: req.signal } });
   const generation = presentRun(run);
   if (run.status === "error") {
-    const failed = RunPrompt.extra![0]!;
     return respond(
-      { success: { status: failed.status, schema: failed.schema! } },
+      { success: { status: 502, schema: RunFailed } },
       {
         error: { code: "provider_error", kind: run.errorKind, message: `${run.error} The failed run is stored as generation ${run.id}.`, generationId: run.id },
         generation,
