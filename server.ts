@@ -12,6 +12,7 @@ import { answerMalformedPath } from "@/lib/http";
 import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@/lib/realtime";
 import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
 import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
+import { logError } from "@/lib/log";
 
 async function main() {
   const started = Date.now();
@@ -40,7 +41,7 @@ async function main() {
     stampClientIp(req, trustedProxies); // per-address limits see the socket's peer, not a header anyone can write
     if (answerMalformedPath(req, res)) return; // Next would answer a bare 500 before any handler
     handle(req, res).catch((e) => {
-      console.error("[promptyard] request failed:", e);
+      logError("[promptyard] request failed", e);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 /** "scopes.0: Scope must be one of ..." — names the field so a person can fix it. */
 export function describeZodError(e: z.ZodError): string {
@@ -23,7 +24,7 @@ export function toErrorResponse(e: unknown): Response {
     return errorResponse(err.code, err.message, { headers });
   }
   if (e instanceof z.ZodError) return errorResponse("invalid_input", describeZodError(e));
-  console.error("[promptyard] unhandled error in route:", e instanceof Error ? (e.stack ?? e.message) : e);
+  logError("[promptyard] unhandled error in route", e);
   return errorResponse("internal", "Something went wrong on our side. It has been logged.");
 }
 
@@ -32,7 +33,7 @@ export type ActionError = { code: ErrorCode; message: string };
 export function toActionError(e: unknown): ActionError {
   if (isAppError(e)) return { code: (e as AppError).code, message: (e as AppError).message };
   if (e instanceof z.ZodError) return { code: "invalid_input", message: e.issues[0]?.message ?? "Invalid input." };
-  console.error("[promptyard] unhandled error in action:", e instanceof Error ? (e.stack ?? e.message) : e);
+  logError("[promptyard] unhandled error in action", e);
   return { code: "internal", message: "Something went wrong on our side. Try again." };
 }
 

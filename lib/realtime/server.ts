@@ -16,6 +16,7 @@ import { createPgPersistence, DocumentNotFoundError, type CompactHook, type DocR
 import { UpdateQueue } from "./update-queue";
 import { registerRealtimeServer, unregisterRealtimeServer, type RealtimeHandle, type WithDocOptions, type LiveDraft } from "./registry";
 import type * as Y from "yjs";
+import { logError } from "@/lib/log";
 
 /** Called for every update accepted into a document (from a client, or from the server when session is null). */
 export type ChangeHook = (event: DocRef & { update: Uint8Array; session: RealtimeSession | null }) => void;
@@ -66,7 +67,7 @@ export interface RealtimeServer extends RealtimeHandle {
 }
 
 export function createRealtimeServer(opts: RealtimeServerOptions): RealtimeServer {
-  const onError = opts.onError ?? ((m: string, e: unknown) => console.error(`[realtime] ${m}:`, e));
+  const onError = opts.onError ?? ((m: string, e: unknown) => logError(`[realtime] ${m}`, e));
   const persistence = opts.db ? createPgPersistence(opts.db, { seed: opts.seed }) : undefined;
   const authenticate = opts.authenticate ?? (opts.secret ? createTokenAuthenticator(opts.secret) : undefined);
   const authorizeWrite = opts.authorizeWrite ?? (opts.db ? createMembershipLookup(opts.db) : undefined);

@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import type { CompactHook, DocRef, LoadedState, StoreHook } from "./persistence";
+import { logError } from "@/lib/log";
 
 export interface QueueOptions {
   /** Flush this long after the first queued update (the flush window is ~2x this with a write in flight). */
@@ -51,7 +52,7 @@ export class UpdateQueue {
     this.maxQueueBytes = opts.maxQueueBytes ?? 256 * 1024;
     this.compactAfterRows = opts.compactAfterRows ?? 100;
     this.retryDelayMs = opts.retryDelayMs ?? 1000;
-    this.onError = opts.onError ?? ((m, e) => console.error(`[realtime] ${m}:`, e));
+    this.onError = opts.onError ?? ((m, e) => logError(`[realtime] ${m}`, e));
   }
 
   /** Starts tracking a freshly loaded document; `state` reads its live state (for fast compaction). */

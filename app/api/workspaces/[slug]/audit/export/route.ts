@@ -4,6 +4,7 @@ import { userCtx } from "@/lib/context";
 import { unauthorized } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { loadWorkspaceForUser } from "@/lib/workspaces";
+import { logError } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export const GET = route(async (_req: Request, { params }: { params: Promise<{ s
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (e) {
-        console.error("[promptyard] audit export failed mid-stream:", e);
+        logError("[promptyard] audit export failed mid-stream", e);
         controller.error(e);
       }
     },
