@@ -4,6 +4,7 @@
  * stop the others, nor mark the event undelivered: subscribers that need retries enqueue a job (lib/jobs).
  */
 import type { AppEvent, DeliveredEvent, EventMeta, EventOf, EventType } from "./types";
+import { errorSummary } from "@/lib/log";
 
 export type EventHandler<T extends EventType = EventType> = (event: EventOf<T>, meta: EventMeta) => void | Promise<void>;
 export type AnyEventHandler = (event: AppEvent, meta: EventMeta) => void | Promise<void>;
@@ -26,8 +27,7 @@ interface Subscription {
 
 /** The message of an error without its payload-bearing properties (a stack is enough to debug, never the data). */
 export function errorMessage(e: unknown): string {
-  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return text.length > 500 ? `${text.slice(0, 500)}...` : text;
+  return errorSummary(e, 500); // a failed query's parameters are withheld (lib/log)
 }
 
 export class EventBus {

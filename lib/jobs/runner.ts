@@ -15,6 +15,7 @@ import type { Job } from "@/db/schema";
 import { backoffDelay, isPermanent, type AnyJobDefinition, type JobContext } from "./define";
 import { claimJobs, markFailed, markSucceeded, reapExpired, releaseJob, renewLease, type Fence } from "./queries";
 import { scheduleRecurring } from "./recurring";
+import { errorSummary } from "@/lib/log";
 
 export interface JobLogger {
   info(message: string): void;
@@ -43,9 +44,9 @@ export interface JobRunnerOptions {
 const DEFAULT_LEASE_MS = 60_000;
 const MAX_ERROR_CHARS = 2000;
 
+/** Stored as the job's last error and logged: a failed query's parameters are withheld (lib/log). */
 function describeError(e: unknown): string {
-  const text = e instanceof Error ? e.message || e.name : String(e);
-  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}...` : text;
+  return errorSummary(e, MAX_ERROR_CHARS, { bare: true });
 }
 
 interface Running {

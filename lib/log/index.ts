@@ -18,6 +18,21 @@ export function describeError(e: unknown): string {
   return withCause.replace(/\nparams: [^\n]*/g, "\nparams: (withheld)");
 }
 
+/**
+ * One line, no stack, for stored or repeated messages (a job's last error, a subscriber failure). A failed
+ * query reads "Failed query (parameters withheld): <sql> cause: ..."; any other error its message (prefixed by
+ * its name unless `bare`).
+ */
+export function errorSummary(e: unknown, max = 500, opts: { bare?: boolean } = {}): string {
+  const q = e as { query?: unknown } | null;
+  const isQuery = e instanceof Error && typeof q?.query === "string" && "params" in (e as object);
+  const text = isQuery || !(e instanceof Error)
+    ? describeError(e).split("\n").filter((l) => !/^\s+at /.test(l)).join(" ")
+    : (opts.bare ? e.message || e.name : `${e.name}: ${e.message}`).replace(/\nparams: [^\n]*/g, "\nparams: (withheld)");
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max)}...` : line;
+}
+
 /** console.error with describeError: `logError("[promptyard] request failed", e)`. */
 export function logError(context: string, e: unknown): void {
   console.error(`${context}: ${describeError(e)}`);

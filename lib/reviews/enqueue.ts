@@ -7,6 +7,7 @@ import { inTransaction, type WorkspaceCtx } from "@/lib/context";
 import { filterConditions, matchesFilter } from "./filter";
 import { orderPair } from "./pure/pairing";
 import { QueueFilterSchema } from "./schemas";
+import { errorSummary } from "@/lib/log";
 
 export interface EnqueueOptions {
   /** connection id -> name, when the caller has them already (saves a query). */
@@ -57,7 +58,7 @@ export async function enqueueGenerations(ctx: WorkspaceCtx, batch: readonly Gene
       return (await addSingles(tx.db, single, picked)) + (await addPairs(tx.db, ctx.workspace.id, pairwise, picked));
     });
   } catch (e) {
-    console.error("[promptyard] review sampling failed for generations", fresh.map((g) => g.id).slice(0, 5).join(", "), e instanceof Error ? e.message : e);
+    console.error("[promptyard] review sampling failed for generations", fresh.map((g) => g.id).slice(0, 5).join(", "), errorSummary(e));
     return 0;
   }
 }
