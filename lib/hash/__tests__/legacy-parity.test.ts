@@ -9,6 +9,7 @@ import { eventHash, GENESIS_HASH, verifyAuditChain } from "@/lib/audit";
 import { canonicalJson, hashVersion, sha256Hex } from "@/lib/hash";
 import { createTestDatabase } from "@/lib/test/db";
 import { legacyAuditCanonicalJson, legacyPromptsCanonicalJson, legacySha256Hex } from "./legacy";
+import { seededRandom } from "@/lib/test/random";
 
 /*
  * Existing hashes keep verifying. Before lib/hash there were two canonical JSONs (the prompts one threw on NaN, the
@@ -23,15 +24,7 @@ type FixtureVersion = { slug: string; version: number; type: string; content: un
 type FixtureEvent = Omit<AuditEvent, "at"> & { at: string };
 const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures/pre-jcs.json"), "utf8")) as { versions: FixtureVersion[]; events: FixtureEvent[] };
 
-/** mulberry32: a failure names a seed that reproduces it. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const NUMBERS = [0, -0, 1, -1, 0.1, 0.2 + 0.1, 1 / 3, -2 / 3, 1e21, 1e-7, 1e-6, 999999999999999900000, 123456789012345680000, 5e-324, -5e-324, Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 53, 1e300, 4.5, 0.002, 1e30, 1e-27, 333333333.33333329, 100, 1e20];
 const CHARS = ['"', "\\", "/", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u0001", "\u001f", "\u007f", "\u2028", "\u2029", "é", "ß", "中", "！", "\ufeff", "\uffff", "😀", "🙂", "𝄞", "a", "Z", "0", " ", "{", "}", "<", "&"];

@@ -12,6 +12,7 @@ import * as versionsRoute from "../prompts/[slug]/versions/route";
 import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as renderRoute from "../prompts/[slug]/render/route";
 import * as verifyRoute from "../audit/verify/route";
+import { seededRandom } from "@/lib/test/random";
 
 /*
  * Issue 14: text content that is itself valid JSON ("\"Hi\"", 42, true, {"a":1}, null) must come back byte for
@@ -31,15 +32,7 @@ const req = (method: string, path: string, key: string, body?: unknown) =>
   });
 const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
-/** A small seeded PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const FIXED = [
   '"Hello {{name}}"',
