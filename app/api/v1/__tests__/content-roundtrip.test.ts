@@ -124,7 +124,7 @@ describe.each(targets)("text content round-trips byte for byte ($name)", ({ open
         expect((await res.json()).content, why).toBe(content);
       }
     }
-  });
+  }, 120_000); // ~60 contents x 8 requests: minutes, not seconds, on a loaded 2-core machine
 
   it("the audit chain still verifies after those commits, and its export is readable", async () => {
     const res = await verifyRoute.GET(req("GET", "/audit/verify", admin));
