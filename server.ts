@@ -30,6 +30,7 @@ async function main() {
   // Events after commit (lib/events): subscribers first, then the dispatcher, whose start delivers what a crash
   // left undelivered. A removed member's live-draft connections close as soon as the removal commits.
   subscribe("member.removed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-removed");
+  subscribe("member.role_changed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-role-changed");
   await startEventDispatcher({ db: database.db });
   // Background jobs (lib/jobs): evals, rollups and webhooks register their kinds here.
   await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob] });

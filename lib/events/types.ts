@@ -47,6 +47,8 @@ export const EVENT_SCHEMAS = {
   "api_key.revoked": z.object({ keyId: Id, prefix: z.string().max(40) }),
   /** A member left or was removed: their sessions and live-draft connections lose access at once. */
   "member.removed": z.object({ userId: Id, role: z.string().max(20), self: z.boolean() }),
+  /** A member's role changed: their open live-draft connections switch to the new rights at once. */
+  "member.role_changed": z.object({ userId: Id, from: z.string().max(20), to: z.string().max(20) }),
 } as const;
 
 type Schemas = typeof EVENT_SCHEMAS;

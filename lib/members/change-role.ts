@@ -1,9 +1,9 @@
 import "server-only";
-import { invalidateMembership } from "@/lib/realtime/registry";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { authorize, inTransaction, type WorkspaceCtx } from "@/lib/context";
+import { emit, flushEvents } from "@/lib/events";
 import { assertCanGrant, assertCanManage, assertNotLastOwner, getMemberOrThrow, lockOwnerCount, memberEmail } from "./internal";
 import { ChangeRoleInput } from "./schemas";
 
@@ -29,10 +29,12 @@ export async function changeRole({ ctx, input }: { ctx: WorkspaceCtx; input: Cha
         targetId: userId,
         data: { email: await memberEmail(db, userId), from: member.role, to: role },
       });
+      await emit(tx, { type: "member.role_changed", userId, from: member.role, to: role });
     }
     return updated!;
   });
-  // After commit: open live-draft connections of this member switch to their new rights at once.
-  await invalidateMembership(ctx.workspace.id, userId);
+  // After commit (of the outermost transaction): the member.role_changed subscriber server.ts wires switches the
+  // member's open live-draft connections to their new rights before we answer (see remove.ts).
+  await flushEvents(ctx);
   return updated;
 }

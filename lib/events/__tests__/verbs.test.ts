@@ -4,7 +4,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys";
 import type { WorkspaceCtx } from "@/lib/context";
 import { EventBus, EventDispatcher, InProcessTransport, flushEvents, setDispatcher, type AppEvent } from "@/lib/events";
 import { moveLabel, rollbackLabel } from "@/lib/labels";
-import { leaveWorkspace, removeMember } from "@/lib/members";
+import { changeRole, leaveWorkspace, removeMember } from "@/lib/members";
 import { commitVersion, createPrompt, revertToVersion, setPromptArchived } from "@/lib/prompts";
 import { uniq, usingPostgres } from "@/lib/test/db";
 import { expectAppError } from "@/lib/test/expect";
@@ -119,6 +119,14 @@ describe(`the verbs emit their events, delivered before they return (${usingPost
       { type: "member.removed", workspaceId: ctx.workspace.id, userId: editor.user.id, role: "editor", self: false },
       { type: "member.removed", workspaceId: ctx.workspace.id, userId: viewer.user.id, role: "viewer", self: true },
     ]);
+  });
+
+  it("changeRole emits member.role_changed only when the role really changes", async () => {
+    const { ctx } = ws;
+    const editor = await addMember(database, ctx, "editor");
+    await changeRole({ ctx, input: { userId: editor.user.id, role: "viewer" } });
+    await changeRole({ ctx, input: { userId: editor.user.id, role: "viewer" } });
+    expect(events).toEqual([{ type: "member.role_changed", workspaceId: ctx.workspace.id, userId: editor.user.id, from: "editor", to: "viewer" }]);
   });
 
   it("inside a caller's transaction, delivery waits for the outer commit (the old remove.ts ran too early)", async () => {
