@@ -20,7 +20,7 @@ async function main() {
   const { signUp } = await import("@/lib/auth");
   const { createWorkspace, loadWorkspaceForUser } = await import("@/lib/workspaces");
 
-  const url = process.env.DATABASE_URL?.trim() || undefined;
+  const url = (process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL)?.trim() || undefined;
   const database = url ? openDatabase({ url }) : openDatabase({ dataDir: "memory://" });
   await migrateDatabase(database);
   const tag = randomBytes(4).toString("hex");

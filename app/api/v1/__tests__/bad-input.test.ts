@@ -17,6 +17,7 @@ import * as promptsRoute from "../prompts/route";
 import * as providersRoute from "../providers/route";
 import * as providerRoute from "../providers/[name]/route";
 import * as runsRoute from "../runs/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 // Hostile but well-formed requests: each is a 400 whose message names the parameter, never a 500 or an unbounded
 // list, and nothing that was saved changes.
@@ -27,15 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const BASE = "http://localhost/api/v1";
-function req(method: string, path: string, key: string, body?: unknown) {
-  return new Request(BASE + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 async function expect400(res: Response, names: string) {
   const text = await res.text();

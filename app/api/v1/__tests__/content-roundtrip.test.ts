@@ -13,6 +13,7 @@ import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as renderRoute from "../prompts/[slug]/render/route";
 import * as verifyRoute from "../audit/verify/route";
 import { seededRandom } from "@/lib/test/random";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 /*
  * Issue 14: text content that is itself valid JSON ("\"Hi\"", 42, true, {"a":1}, null) must come back byte for
@@ -23,14 +24,8 @@ const targets: { name: string; open: () => Database }[] = [{ name: "pglite", ope
 const pgUrl = process.env.TEST_DATABASE_URL?.trim();
 if (pgUrl) targets.push({ name: "postgres", open: () => openDatabase({ url: pgUrl, max: 5 }) });
 
-const BASE = "http://localhost/api/v1";
-const req = (method: string, path: string, key: string, body?: unknown) =>
-  new Request(BASE + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 const rng = seededRandom;
 

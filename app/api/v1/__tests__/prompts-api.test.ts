@@ -9,6 +9,7 @@ import * as versionsRoute from "../prompts/[slug]/versions/route";
 import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as historyRoute from "../prompts/[slug]/labels/[label]/history/route";
 import * as renderRoute from "../prompts/[slug]/render/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 // The real route handlers, called with real Requests against the test database.
 let database: Database;
@@ -18,15 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const BASE = "http://localhost/api/v1";
-function req(method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}) {
-  return new Request(BASE + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 async function workspaceWithKeys() {
   const w = await makeWorkspace(database);

@@ -16,6 +16,7 @@ import * as providerTestRoute from "../providers/[name]/test/route";
 import * as providersRoute from "../providers/route";
 import * as runRoute from "../runs/[id]/route";
 import * as runsRoute from "../runs/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 // The real route handlers with real Requests; the model calls go over HTTP to the fixture server.
 let database: Database;
@@ -30,17 +31,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-const BASE = "http://localhost/api/v1";
 const PROVIDER_KEY = "sk-fixture-REST-SECRET-0a1b2c3d4e5f";
 
-function req(method: string, path: string, key: string, body?: unknown) {
-  return new Request(BASE + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 async function workspaceWithKeys() {
   const w = await makeWorkspace(database);

@@ -13,6 +13,7 @@ import * as itemsRoute from "../review-queues/[id]/items/route";
 import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as versionsRoute from "../prompts/[slug]/versions/route";
 import * as promptRoute from "../prompts/[slug]/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 let database: Database;
 beforeAll(async () => {
@@ -21,13 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const req = (method: string, path: string, key: string, body?: unknown) =>
-  new Request(`http://localhost/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 async function setup() {
   const w = await reviewWorkspace(database);

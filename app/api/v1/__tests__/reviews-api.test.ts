@@ -17,6 +17,7 @@ import * as statsRoute from "../review-queues/[id]/stats/route";
 import * as undoRoute from "../review-queues/[id]/undo/route";
 import * as queuesRoute from "../review-queues/route";
 import * as reviewsRoute from "../reviews/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 let database: Database;
 beforeAll(async () => {
@@ -27,13 +28,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const BASE = "http://localhost/api/v1";
-function req(method: string, path: string, key: string | null, body?: unknown) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (key) headers.authorization = `Bearer ${key}`;
-  return new Request(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-}
-const p = (id: string) => ({ params: Promise.resolve({ id }) });
+const req = apiRequest;
+const p = (id: string) => routeParams({ id });
 const signIn = (u: { id: string; name: string; email: string } | null) => (session.user = u);
 
 async function setup() {

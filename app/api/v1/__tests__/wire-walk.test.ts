@@ -35,6 +35,7 @@ import * as reviewsRoute from "../reviews/route";
 import * as runRoute from "../runs/[id]/route";
 import * as runsRoute from "../runs/route";
 import * as workspaceRoute from "../workspace/route";
+import { apiRequest, routeParams } from "@/lib/test/api";
 
 // Every /api/v1 operation, called for real; each success body must validate against the schema the OpenAPI
 // document publishes for that operation and status (ajv, JSON Schema 2020-12).
@@ -50,13 +51,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const BASE = "http://localhost/api/v1";
-function req(method: string, path: string, key: string | null, body?: unknown) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (key) headers.authorization = `Bearer ${key}`;
-  return new Request(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-}
-const p = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+const req = apiRequest;
+const p = routeParams;
 
 describe(`every /api/v1 response matches its published schema (${usingPostgres() ? "postgres" : "pglite"})`, () => {
   it("walks all operations and validates each success body", async () => {
