@@ -207,15 +207,43 @@ export function checkDraftShape(doc: Y.Doc): string | null {
 
 /**
  * Replaces the whole draft with `init` in one transaction (an owner's way out of a draft nobody can use, or a
- * plain "discard my edits"): every client sees it at once, and it is persisted like any edit.
+ * plain "discard my edits"): every client sees it at once, and it is persisted like any edit. Texts and messages
+ * that are still well-formed are rewritten in place rather than replaced, so editors bound to them (y-monaco)
+ * stay bound; entries in a bad shape are removed.
  */
 export function resetDraft(doc: Y.Doc, init: DraftInit, origin: unknown = null): void {
   const { meta, content, messages, config } = draftParts(doc);
+  const setText = (t: Y.Text, value: string) => {
+    if (t.toString() === value) return;
+    if (t.length) t.delete(0, t.length);
+    if (value) t.insert(0, value);
+  };
   doc.transact(() => {
-    for (const key of [...meta.keys()]) meta.delete(key);
-    if (content.length) content.delete(0, content.length);
-    if (messages.length) messages.delete(0, messages.length);
+    for (const key of [...meta.keys()]) if (!["type", "baseVersion", "baseSemver"].includes(key)) meta.delete(key);
+    meta.set("type", init.type);
+    meta.set("baseVersion", init.baseVersion);
+    meta.set("baseSemver", init.baseSemver);
+    if (init.type === "text") {
+      setText(content, typeof init.content === "string" ? init.content : init.content.map((m) => m.content).join("\n\n"));
+      if (messages.length) messages.delete(0, messages.length);
+    } else {
+      if (content.length) content.delete(0, content.length);
+      const wanted = typeof init.content === "string" ? [{ role: "user", content: init.content }] : init.content;
+      // Drop entries readers can't use, keep the well-formed ones as long as they are needed.
+      for (let i = messages.length - 1; i >= 0; i--) {
+        const m = messages.get(i) as unknown;
+        if (!(m instanceof Y.Map) || !(m.get("content") instanceof Y.Text) || i >= wanted.length) messages.delete(i, 1);
+      }
+      wanted.forEach((w, i) => {
+        if (i < messages.length) {
+          const m = messages.get(i);
+          if (m.get("role") !== w.role) m.set("role", w.role);
+          for (const key of [...m.keys()]) if (key !== "role" && key !== "content") m.delete(key);
+          setText(m.get("content") as Y.Text, w.content);
+        } else messages.push([createMessage(w.role, w.content)]);
+      });
+    }
     for (const key of [...config.keys()]) config.delete(key);
-    initDraft(doc, init, origin);
+    writeConfig(config, init.config ?? {});
   }, origin);
 }

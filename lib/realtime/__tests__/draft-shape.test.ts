@@ -37,6 +37,17 @@ describe("draft shape (pure)", () => {
     expect(readDraft(doc)).toMatchObject({ type: "chat", content: [{ role: "system", content: "fresh" }], baseVersion: 2 });
   });
 
+  it("a reset rewrites well-formed messages in place, so editors bound to their texts stay bound", () => {
+    const doc = new Y.Doc();
+    initDraft(doc, { type: "chat", content: [{ role: "system", content: "old system" }, { role: "user", content: "old user" }, { role: "user", content: "extra" }], baseVersion: 3, baseSemver: "1.2.0" });
+    const { messages } = draftParts(doc);
+    const firstText = messages.get(0).get("content");
+    resetDraft(doc, { type: "chat", content: [{ role: "system", content: "v2 system" }, { role: "assistant", content: "v2 reply" }], baseVersion: 2, baseSemver: "1.1.0" });
+    expect(messages.get(0).get("content")).toBe(firstText);
+    expect(readDraft(doc)).toMatchObject({ content: [{ role: "system", content: "v2 system" }, { role: "assistant", content: "v2 reply" }], baseVersion: 2, baseSemver: "1.1.0" });
+    expect(checkDraftShape(doc)).toBeNull();
+  });
+
   it.each([
     ["an unknown root", (d: Y.Doc) => d.getMap("evil").set("x", 1), 'unknown part "evil"'],
     ["a bad meta.type", (d: Y.Doc) => draftParts(d).meta.set("type", "html"), "meta.type must be text or chat"],
