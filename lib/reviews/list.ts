@@ -56,7 +56,7 @@ export async function listQueues({ ctx, input = {} }: { ctx: WorkspaceCtx; input
       .where(inArray(reviews.queueId, ids))
       .groupBy(reviews.queueId),
   ]);
-  return visible.map((q) => {
+  const summaries = visible.map((q) => {
     const i = items.find((r) => r.queueId === q.id);
     const v = votes.find((r) => r.queueId === q.id);
     const n = Number(i?.n ?? 0);
@@ -80,6 +80,12 @@ export async function listQueues({ ctx, input = {} }: { ctx: WorkspaceCtx; input
       assignees: assigned.filter((a) => a.queueId === q.id).map((a) => ({ userId: a.userId, name: a.name })),
     };
   });
+  return sortQueues(summaries);
+}
+
+/** Queues with items first (newest first within each group): an empty queue has nothing to do yet. */
+export function sortQueues<T extends { items: number; createdAt: string }>(queues: T[]): T[] {
+  return [...queues].sort((a, b) => Number(a.items === 0) - Number(b.items === 0) || b.createdAt.localeCompare(a.createdAt));
 }
 
 /** What the review screen may know of a queue (no filter: it would name versions and models). */

@@ -143,3 +143,14 @@ export interface QueueStats {
   agreement: AgreementView;
   verdicts: Record<string, number>;
 }
+
+/** One review as Results lists it: verdict, labels and comment beside who gave it and when. */
+export interface QueueReviewRow {
+  id: string;
+  itemId: string | null;
+  verdict: string;
+  labels: Record<string, string>;
+  comment: string | null;
+  reviewer: string;
+  createdAt: string;
+}
