@@ -28,11 +28,20 @@ export function TabLink({ href, children }: { href: string; children: React.Reac
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "-mb-px border-b-2 px-1 pb-2 text-sm font-medium",
+        "-mb-px shrink-0 whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium",
         active ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100" : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100",
       )}
     >
       {children}
     </Link>
+  );
+}
+
+/** A row of TabLinks under a header; on a narrow screen it scrolls sideways inside its own box, never the page. */
+export function TabNav({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <nav className="mb-6 overflow-x-auto [scrollbar-width:none]" aria-label={label}>
+      <div className="flex w-max min-w-full gap-5 border-b border-zinc-200 dark:border-zinc-800">{children}</div>
+    </nav>
   );
 }

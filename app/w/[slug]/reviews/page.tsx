@@ -17,6 +17,9 @@ import { queueFormData } from "./form-data";
 
 export const metadata: Metadata = { title: "Reviews" };
 
+// Below md each row is a card: cells stack in a two-column grid instead of forcing the table wider than the phone.
+const CELL = "max-md:block max-md:border-0 max-md:p-0";
+
 export default async function ReviewsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const q = await searchParams;
@@ -61,8 +64,8 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
                 : "An editor creates queues; the ones you may work on will show up here."}
           </EmptyState>
         ) : (
-          <Table>
-            <thead>
+          <Table className="max-md:block">
+            <thead className="max-md:hidden">
               <tr>
                 <Th>Queue</Th>
                 <Th className="w-56">Progress</Th>
@@ -71,10 +74,10 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
                 <Th className="w-44" />
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-md:block">
               {queues.map((queue) => (
-                <tr key={queue.id} data-testid="queue-row" data-queue-id={queue.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-                  <Td>
+                <tr key={queue.id} data-testid="queue-row" data-queue-id={queue.id} className="hover:bg-zinc-50 max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-2 max-md:border-b max-md:border-zinc-100 max-md:px-4 max-md:py-3 dark:hover:bg-zinc-800/40 max-md:dark:border-zinc-800/60">
+                  <Td className={CELL + " max-md:col-span-2"}>
                     <Link href={`${base}/${queue.id}${reviewer ? "" : "/results"}`} className="font-medium text-zinc-900 hover:underline dark:text-zinc-100">
                       {queue.name}
                     </Link>
@@ -86,17 +89,23 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
                       {queue.assignees.length > 0 && <Badge title={queue.assignees.map((a) => a.name).join(", ")}>{queue.assignees.length} assigned</Badge>}
                     </span>
                   </Td>
-                  <Td>
+                  <Td className={CELL + " max-md:col-span-2"}>
                     <div className="grid gap-1">
                       <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="queue-progress">
-                        {queue.done} / {queue.total} reviews · {queue.items} item{queue.items === 1 ? "" : "s"}
+                        {queue.items === 0 ? "No items yet" : `${queue.done} / ${queue.total} reviews · ${queue.items} item${queue.items === 1 ? "" : "s"}`}
                       </span>
                       <ProgressBar done={queue.done} total={queue.total} label={`${queue.name} progress`} />
                     </div>
                   </Td>
-                  <Td className="text-right tabular-nums">{queue.mineToday}</Td>
-                  <Td className="text-right tabular-nums">{queue.availableToMe}</Td>
-                  <Td className="text-right">
+                  <Td className={CELL + " text-right tabular-nums max-md:text-left"}>
+                    <span className="text-xs text-zinc-500 md:hidden">You today </span>
+                    {queue.mineToday}
+                  </Td>
+                  <Td className={CELL + " text-right tabular-nums max-md:text-left"}>
+                    <span className="text-xs text-zinc-500 md:hidden">Left for you </span>
+                    {queue.availableToMe}
+                  </Td>
+                  <Td className={CELL + " text-right max-md:col-span-2 max-md:text-left"}>
                     <span className="inline-flex gap-2">
                       <Link href={`${base}/${queue.id}/results`}>
                         <Button size="sm" variant="ghost" tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { TabLink } from "@/components/shell/nav-link";
+import { TabLink, TabNav } from "@/components/shell/nav-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { settingsAccess } from "./guard";
 
@@ -10,13 +10,13 @@ export default async function SettingsLayout({ children, params }: { children: R
     <>
       <PageHeader title="Settings" description="Workspace, members, API keys and environment policies." />
       {allowed && (
-        <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Settings">
+        <TabNav label="Settings">
           <TabLink href={base}>General</TabLink>
           <TabLink href={`${base}/members`}>Members</TabLink>
           <TabLink href={`${base}/api-keys`}>API keys</TabLink>
           <TabLink href={`${base}/models`}>Models</TabLink>
           <TabLink href={`${base}/environments`}>Environments</TabLink>
-        </nav>
+        </TabNav>
       )}
       {children}
     </>

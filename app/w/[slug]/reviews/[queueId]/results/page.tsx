@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChevronLeft, Download, EyeOff } from "lucide-react";
 import { QueueAdmin } from "@/components/reviews/queue-admin";
 import { QueueTabs } from "@/components/reviews/queue-tabs";
+import { ReviewList } from "@/components/reviews/review-list";
 import { AgreementCard, LabelCounts, ProgressCards, RateTable, ReviewersTable, WinTable } from "@/components/reviews/results";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspace } from "@/lib/auth/session";
 import { can } from "@/lib/context";
 import { isAppError, type AppError } from "@/lib/errors";
-import { getQueue, getQueueStats } from "@/lib/reviews";
+import { getQueue, getQueueStats, listQueueReviews, QUEUE_REVIEWS_LIMIT } from "@/lib/reviews";
 import { queueFormData } from "../../form-data";
 
 export const metadata: Metadata = { title: "Review results" };
@@ -30,9 +31,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
       </>
     );
   }
-  let stats;
+  let stats, reviewRows;
   try {
-    stats = await getQueueStats({ ctx, input: { queueId } });
+    [stats, reviewRows] = await Promise.all([getQueueStats({ ctx, input: { queueId } }), listQueueReviews({ ctx, input: { queueId } })]);
   } catch (e) {
     if (isAppError(e) && (e as AppError).code === "not_found") notFound();
     if (isAppError(e) && (e as AppError).code === "forbidden") {
@@ -112,6 +113,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         )}
         {stats.byModel && <RateTable title="Thumbs-up rate per model" description="The same votes grouped by model." rows={stats.byModel} testId="rates-model" />}
         {stats.pairwise && <WinTable rows={stats.pairwise} />}
+        <ReviewList rows={reviewRows} limit={QUEUE_REVIEWS_LIMIT} total={stats.progress.done} />
         <div className="grid gap-6 lg:grid-cols-2">
           <AgreementCard a={stats.agreement} />
           <ReviewersTable rows={stats.reviewers} />
