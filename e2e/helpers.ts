@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 
 export const PASSWORD = "e2e password 12345";
 export const OWNER_STATE = "e2e/.auth/owner.json";
@@ -28,7 +28,7 @@ export async function signUp(page: Page, { name, email, password = PASSWORD }: {
 }
 
 /** The owner (on `page`) invites a new member with `role`; they sign up through the link in a fresh context. */
-export async function inviteMember(page: Page, browser: Browser, slug: string, role: string, name: string) {
+export async function inviteMember(page: Page, browser: Browser, slug: string, role: string, name: string, contextOptions: BrowserContextOptions = {}) {
   const email = uniqueEmail(role);
   await page.goto(`/w/${slug}/settings/members`);
   await page.getByRole("button", { name: "Invite member" }).click();
@@ -38,7 +38,7 @@ export async function inviteMember(page: Page, browser: Browser, slug: string, r
   await dialog.getByRole("button", { name: "Create invite link" }).click();
   const link = await dialog.getByTestId("invite-link").inputValue();
   await dialog.getByRole("button", { name: "Done" }).click();
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({ ...contextOptions, storageState: { cookies: [], origins: [] } });
   const other = await context.newPage();
   await other.goto(link);
   await other.getByRole("button", { name: "Create an account to join" }).click();
@@ -49,3 +49,29 @@ export async function inviteMember(page: Page, browser: Browser, slug: string, r
 
 /** The stand-in model provider that playwright.config.ts starts next to the app. */
 export const MODEL_BASE_URL = `http://127.0.0.1:${process.env.E2E_MODEL_PORT ?? 4010}/v1`;
+
+/** A phone: 390x844 CSS px, touch, mobile viewport meta honoured. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
+
+/** The owner (on `page`) creates an all-scopes API key in the UI and returns its Authorization header. */
+export async function createAdminKey(page: Page, name: string): Promise<{ Authorization: string }> {
+  await page.goto(`/w/${ownerMeta().slug}/settings/api-keys`);
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const keyDialog = page.getByRole("dialog");
+  await keyDialog.getByLabel("Name", { exact: true }).fill(name);
+  await keyDialog.getByRole("checkbox", { name: /^admin/ }).check();
+  await keyDialog.getByRole("button", { name: "Create key" }).click();
+  const key = await keyDialog.getByTestId("new-api-key").inputValue();
+  await keyDialog.getByRole("button", { name: "Done" }).click();
+  return { Authorization: `Bearer ${key}` };
+}
+
+/** Widths wider than the viewport, on the document and on the app's scrolling <main>: either means sideways page scroll. */
+export async function horizontalOverflow(page: Page): Promise<{ document: number; main: number }> {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    const main = document.querySelector("main");
+    return { document: d.scrollWidth - d.clientWidth, main: main ? main.scrollWidth - main.clientWidth : 0 };
+  });
+}

@@ -21,8 +21,14 @@ export function useLeaseRelease(queueId: string, itemId: string | null, onReturn
       const id = item.current;
       if (!id) return;
       const body = JSON.stringify({ itemId: id });
-      // sendBeacon survives the page going away; fetch keepalive is the fallback where it is refused.
-      const sent = typeof navigator.sendBeacon === "function" && navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
+      // sendBeacon survives the page going away (a string body goes as text/plain, which the route parses as JSON
+      // all the same); fetch keepalive is the fallback where the beacon is refused.
+      let sent = false;
+      try {
+        sent = typeof navigator.sendBeacon === "function" && navigator.sendBeacon(url, body);
+      } catch {
+        sent = false;
+      }
       if (!sent) void fetch(url, { method: "POST", body, headers: { "content-type": "application/json" }, keepalive: true, credentials: "same-origin" }).catch(() => {});
     };
     const onPageHide = () => release();
