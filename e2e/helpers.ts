@@ -67,11 +67,29 @@ export async function createAdminKey(page: Page, name: string): Promise<{ Author
   return { Authorization: `Bearer ${key}` };
 }
 
-/** Widths wider than the viewport, on the document and on the app's scrolling <main>: either means sideways page scroll. */
-export async function horizontalOverflow(page: Page): Promise<{ document: number; main: number }> {
+/**
+ * How far the page scrolls sideways, on the document and on the app's scrolling <main> (either means sideways page
+ * scroll), and the first few elements that stick out past the viewport's right edge, for the failure message.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ document: number; main: number; culprits?: string[] }> {
   return page.evaluate(() => {
     const d = document.documentElement;
     const main = document.querySelector("main");
-    return { document: d.scrollWidth - d.clientWidth, main: main ? main.scrollWidth - main.clientWidth : 0 };
+    const result: { document: number; main: number; culprits?: string[] } = {
+      document: d.scrollWidth - d.clientWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    };
+    if (result.document > 0 || result.main > 0) {
+      const edge = d.clientWidth;
+      const scrollsItself = (el: Element | null) => {
+        for (let e = el?.parentElement; e && e !== main; e = e.parentElement) if (["auto", "scroll", "hidden"].includes(getComputedStyle(e).overflowX)) return true;
+        return false;
+      };
+      result.culprits = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > edge + 1 && !scrollsItself(el) && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 1))
+        .slice(0, 4)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 6).join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}" right=${Math.round(el.getBoundingClientRect().right)}`);
+    }
+    return result;
   });
 }

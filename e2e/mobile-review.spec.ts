@@ -58,7 +58,7 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   const row = rp.getByTestId("queue-row").filter({ hasText: `Phone queue ${stamp}` });
   await expect(row.getByTestId("queue-progress")).toHaveText("0 / 5 reviews · 5 items");
   expect(await horizontalOverflow(rp)).toEqual({ document: 0, main: 0 });
-  await snap(rp, "phone-reviews-list");
+  await snap(rp, "phone-queue-list");
   await row.getByRole("link", { name: "Review" }).tap();
 
   const screen = rp.getByTestId("review-screen");
@@ -76,7 +76,7 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   expect(goodBox.height).toBeGreaterThanOrEqual(48);
   expect(goodBox.y + goodBox.height).toBeGreaterThan(844 - 120);
   expect(await horizontalOverflow(rp)).toEqual({ document: 0, main: 0 });
-  await snap(rp, "phone-review");
+  await snap(rp, "phone-queue-review");
 
   // While the reviewer holds item 1, the owner sees it being reviewed.
   await expect.poll(beingReviewed).toContain("1 being reviewed now");
@@ -87,7 +87,7 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   await bar.getByRole("button", { name: "neutral" }).tap();
   await expect(bar.getByRole("button", { name: "neutral" })).toHaveAttribute("aria-pressed", "true");
   await bar.getByLabel("Comment").fill("Short and on topic.");
-  await snap(rp, "phone-review-panel");
+  await snap(rp, "phone-queue-review-panel");
   let current = await itemId();
   await good.tap();
   await expect(progress).toContainText("1 / 5");
@@ -99,7 +99,7 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   await expect(progress).toContainText("2 / 5");
   const toast = rp.locator("[data-sonner-toast]").filter({ hasText: "Saved: thumbs down" });
   await expect(toast).toBeVisible();
-  await snap(rp, "phone-review-undo-toast");
+  await snap(rp, "phone-queue-undo-toast");
   await toast.getByRole("button", { name: "Undo" }).tap();
   await expect(progress).toContainText("1 / 5");
   await expect.poll(itemId).toBe(current);
@@ -133,7 +133,7 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   await expect(progress).toContainText("5 / 5");
   await expect(rp.getByTestId("queue-done")).toContainText("Every item has all the reviews it needs");
   await expect(rp.getByTestId("verdict-bar")).toHaveCount(0);
-  await snap(rp, "phone-review-done");
+  await snap(rp, "phone-queue-done");
 
   // The results page, on the phone: the verdicts, and the comment beside its verdict.
   await rp.getByRole("link", { name: "See results" }).tap();
@@ -147,6 +147,6 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   await expect(commented).toContainText("tone: neutral");
   await expect(rp.locator('[data-testid=review-row][data-verdict="down"]')).toHaveCount(1);
   expect(await horizontalOverflow(rp)).toEqual({ document: 0, main: 0 });
-  await snap(rp, "phone-review-results");
+  await snap(rp, "phone-queue-results-after-review");
   await reviewer.context.close();
 });

@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAdminKey, DESKTOP, horizontalOverflow, MODEL_BASE_URL, OWNER_STATE, ownerMeta, PHONE, snap } from "./helpers";
 
-type Visit = { name: string; path: string; signedOut?: boolean };
+type Visit = { name: string; path: string; signedOut?: boolean; ready?: string };
 
 /** Opens `path` and waits for the app to render it (the page's own h1, or the 404/empty state). */
-async function open(page: Page, path: string) {
+async function open(page: Page, path: string, ready?: string) {
   await page.goto(path);
+  if (ready) await expect(page.locator(ready).first()).toBeVisible({ timeout: 20_000 });
   await page.waitForLoadState("load");
   await expect(page.locator("h1, h2, h3").first()).toBeVisible();
   // Let fonts, Monaco and client-only widgets settle their width before measuring.
@@ -18,7 +19,7 @@ async function sweep(browser: Browser, visits: Visit[], device: "phone" | "deskt
   const signedOut = await browser.newContext({ ...options, storageState: { cookies: [], origins: [] } });
   for (const v of visits) {
     const page = await (v.signedOut ? signedOut : signedIn).newPage();
-    await open(page, v.path);
+    await open(page, v.path, v.ready);
     // No page may scroll sideways: not the document, not the app's scrolling <main>.
     expect.soft(await horizontalOverflow(page), `${v.name} (${v.path}) at ${device} scrolls sideways`).toEqual({ document: 0, main: 0 });
     await snap(page, `${device}-${v.name}`);
@@ -64,7 +65,7 @@ test("every page fits a 390 px phone without sideways scrolling, and renders at 
     { name: "new-workspace", path: "/new" },
     { name: "overview", path: w },
     { name: "prompts", path: `${w}/prompts` },
-    { name: "prompt-editor", path: p },
+    { name: "prompt-editor", path: p, ready: ".monaco-editor" },
     { name: "prompt-versions", path: `${p}?tab=versions` },
     { name: "prompt-compare", path: `${p}?tab=compare` },
     { name: "prompt-runs", path: `${p}?tab=runs` },

@@ -169,7 +169,9 @@ export function Playground(props: PlaygroundProps) {
               <option key={m} value={m} />
             ))}
           </datalist>
-          <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, 3)}, minmax(0, 1fr))` }}>
+          {/* Phones stack the columns (the inline template is for wider screens); the editor works, if best on a larger screen. */}
+          <p className="text-xs text-zinc-500 md:hidden">Side-by-side columns are best on a larger screen; here they stack.</p>
+          <div className="grid gap-3 max-md:grid-cols-1!" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, 3)}, minmax(0, 1fr))` }}>
             {columns.map((c, i) => (
               <PlaygroundColumn
                 key={c.id}

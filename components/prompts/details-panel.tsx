@@ -28,7 +28,7 @@ export function DetailsPanel({
   const archive = useServerAction();
   const link = (slug: string) => `/w/${ws}/prompts/${slug}`;
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
       <Card>
         <CardHeader title="Uses" description="Components this prompt's latest version includes." />
         <CardBody data-testid="uses">

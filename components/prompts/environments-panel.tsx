@@ -37,7 +37,7 @@ export function EnvironmentsPanel({
   const action = useServerAction();
   const [when, setWhen] = useState("");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="grid gap-3 md:grid-cols-3">
         {labels.map((l) => {
           const moved = history.some((h) => h.label === l.name && h.from !== null);

@@ -12,7 +12,7 @@ export function GeneralForm({ slug, name }: { slug: string; name: string }) {
   const rename = useServerAction();
   const leave = useServerAction();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader title="Workspace" description="The name everyone in the workspace sees." />
         <CardBody>

@@ -97,7 +97,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </a>
         }
       />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <VerifyChain slug={ctx.workspace.slug} />
         <Card>
           <CardBody className="border-b border-zinc-200 dark:border-zinc-800">

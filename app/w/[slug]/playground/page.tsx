@@ -22,8 +22,8 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
   const { ctx } = await requireWorkspace(ws);
   const { prompts } = await listPrompts({ ctx, input: { limit: 200 } });
   const picker = (
-    <form className="flex items-center gap-2" action={`/w/${ws}/playground`}>
-      <select name="prompt" defaultValue={q.prompt ?? ""} aria-label="Prompt" className="h-9 rounded-md border border-zinc-200 bg-white px-3 text-sm dark:border-zinc-800 dark:bg-zinc-950">
+    <form className="flex min-w-0 max-w-full items-center gap-2" action={`/w/${ws}/playground`}>
+      <select name="prompt" defaultValue={q.prompt ?? ""} aria-label="Prompt" className="h-9 min-w-0 rounded-md border border-zinc-200 bg-white px-3 text-sm dark:border-zinc-800 dark:bg-zinc-950">
         <option value="" disabled>
           Choose a prompt…
         </option>
@@ -33,7 +33,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
           </option>
         ))}
       </select>
-      <button className="h-9 rounded-md border border-zinc-200 px-3 text-sm dark:border-zinc-800">Open</button>
+      <button className="h-9 shrink-0 rounded-md border border-zinc-200 px-3 text-sm dark:border-zinc-800">Open</button>
     </form>
   );
   if (!q.prompt) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TabNav } from "@/components/shell/nav-link";
 import { ComparePanel } from "@/components/prompts/compare-panel";
 import { DetailsPanel } from "@/components/prompts/details-panel";
 import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
@@ -51,21 +52,21 @@ export default async function PromptPage({ params, searchParams }: Props) {
   return (
     <>
       <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} />
-      <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Prompt">
+      <TabNav label="Prompt">
         {TABS.map(([t, label]) => (
           <Link
             key={t}
             href={t === "editor" ? base : `${base}?tab=${t}`}
             aria-current={tab === t ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-1 pb-2 text-sm font-medium",
+              "-mb-px shrink-0 whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium",
               tab === t ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100" : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100",
             )}
           >
             {label}
           </Link>
         ))}
-      </nav>
+      </TabNav>
       {tab === "editor" && latest && !prompt.archivedAt && (
         <LiveWorkbench
           key={prompt.id}

@@ -20,7 +20,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const grantable = grantableRoles(ctx.role!);
   const canInvite = can(ctx, "members:invite");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader
           title={`Members (${members.length})`}

@@ -18,7 +18,7 @@ export default async function ModelsSettingsPage({ params }: { params: Promise<{
   const ws = ctx.workspace.slug;
   const [connections, settings, prices] = await Promise.all([listProviders({ ctx }), getModelSettings({ ctx }), listModelPrices({ ctx })]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader
           title="Connections"
