@@ -168,6 +168,8 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
   useLeaseRelease(queue.id, item?.itemId ?? null, () => {
     void call(() => nextItemAction(ws, queue.id, skipped)).then((next) => next && show(next));
   });
+  // The undo toast belongs to this screen: leaving it takes the toast along.
+  useEffect(() => () => void toast.dismiss("review-undo"), []);
   const swipe = useSwipe((direction) => void vote(direction === "right" ? "up" : "down", "swipe"), queue.mode === "single" && Boolean(item) && !pending);
 
   const p = data.progress;

@@ -109,17 +109,17 @@ export function VerdictBar({
               ref={commentRef}
               value={comment}
               onChange={(e) => onComment(e.target.value)}
-              rows={comment ? 2 : 1}
+              rows={2}
               maxLength={5000}
               aria-label="Comment"
-              placeholder="Comment (optional) · press c to write, Esc to leave the box"
+              placeholder="Comment (optional) · c to write, Esc to leave"
               className="w-full resize-y rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-base placeholder:text-zinc-400 focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-500/20 md:text-sm dark:border-zinc-800 dark:bg-zinc-950"
             />
           )}
         </div>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex w-full gap-2 md:w-auto md:flex-wrap">
+        <div className="flex w-full gap-2 md:w-auto md:flex-wrap lg:grid lg:w-full lg:grid-cols-2">
           {queue.mode === "single" ? (
             <>
               <Button onClick={() => onVote("down", "tap")} pending={pending && chosen === "down"} disabled={pending} variant="danger" className={cn(big, "md:order-2")}>
@@ -131,19 +131,19 @@ export function VerdictBar({
             </>
           ) : (
             <>
-              <Button onClick={() => onVote("A", "tap")} pending={pending && chosen === "A"} disabled={pending} className={big}>
+              <Button onClick={() => onVote("A", "tap")} pending={pending && chosen === "A"} disabled={pending} className={cn(big, "lg:order-1")}>
                 A is better <Kbd className="hidden md:inline-flex">a</Kbd>
               </Button>
-              <Button onClick={() => onVote("tie", "tap")} pending={pending && chosen === "tie"} disabled={pending} variant="secondary" className={cn(big, "max-md:flex-[0.6]")}>
+              <Button onClick={() => onVote("tie", "tap")} pending={pending && chosen === "tie"} disabled={pending} variant="secondary" className={cn(big, "max-md:flex-[0.6] lg:order-3 lg:col-span-2")}>
                 <Equal className="size-4" /> Tie <Kbd className="hidden md:inline-flex">t</Kbd>
               </Button>
-              <Button onClick={() => onVote("B", "tap")} pending={pending && chosen === "B"} disabled={pending} className={big}>
+              <Button onClick={() => onVote("B", "tap")} pending={pending && chosen === "B"} disabled={pending} className={cn(big, "lg:order-2")}>
                 B is better <Kbd className="hidden md:inline-flex">b</Kbd>
               </Button>
             </>
           )}
         </div>
-        <div className="flex w-full justify-between gap-1 md:w-auto md:justify-end">
+        <div className="flex w-full justify-between gap-1 md:w-auto md:justify-end lg:w-full lg:justify-between">
           <Button variant="ghost" size="sm" onClick={onSkip} disabled={pending} className="max-md:h-9 max-md:px-3 max-md:text-sm">
             <SkipForward className="size-4" /> Skip <Kbd className="hidden md:inline-flex">s</Kbd>
           </Button>
