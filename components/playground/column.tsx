@@ -1,5 +1,6 @@
 "use client";
-import { Copy, Play, Square, ThumbsDown, ThumbsUp, X } from "lucide-react";
+import Link from "next/link";
+import { Copy, ExternalLink, Play, Square, ThumbsDown, ThumbsUp, X } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -26,6 +27,8 @@ export function PlaygroundColumn({
   index,
   column,
   sources,
+  runBase,
+  pricesHref,
   canRun,
   canRate,
   canRemove,
@@ -40,6 +43,10 @@ export function PlaygroundColumn({
   index: number;
   column: ColumnState;
   sources: SourceOption[];
+  /** `${runBase}/${run.id}` opens the stored run. */
+  runBase: string;
+  /** Where a missing price is added (null: the caller may not edit prices). */
+  pricesHref: string | null;
   canRun: boolean;
   canRate: boolean;
   canRemove: boolean;
@@ -115,9 +122,20 @@ export function PlaygroundColumn({
         <span title="Tokens in / out" data-testid={`tokens-${index}`}>
           {run ? `${run.inputTokens ?? "?"} → ${run.outputTokens ?? "?"} tok` : "— tok"}
         </span>
-        <span title="Cost at the workspace's price for this model" data-testid={`cost-${index}`}>
-          {run ? usd(run.costUsd) : "—"}
-        </span>
+        {run && run.costUsd === null && pricesHref ? (
+          <Link href={pricesHref} className="underline decoration-dotted underline-offset-2" title="No price for this model: add it to the price table" data-testid={`cost-${index}`}>
+            n/a
+          </Link>
+        ) : (
+          <span title={run && run.costUsd === null ? "No price for this model in the workspace's price table" : "Cost at the workspace's price for this model"} data-testid={`cost-${index}`}>
+            {run ? usd(run.costUsd) : "—"}
+          </span>
+        )}
+        {run?.id && (
+          <Link href={`${runBase}/${run.id}`} className="inline-flex items-center gap-0.5 hover:text-zinc-900 dark:hover:text-zinc-100" data-testid={`run-link-${index}`}>
+            <ExternalLink className="size-3" aria-hidden /> details
+          </Link>
+        )}
         {run?.schemaValid === true && <Badge tone="green">schema ✓</Badge>}
         {run?.schemaValid === false && <Badge tone="red">schema ✗</Badge>}
         <div className="ml-auto flex items-center gap-1">

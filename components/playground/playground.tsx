@@ -24,6 +24,7 @@ export type PlaygroundProps = {
   sessionId: string | null;
   canRun: boolean;
   canRate: boolean;
+  pricesHref: string | null;
   notice?: string;
 };
 
@@ -176,6 +177,8 @@ export function Playground(props: PlaygroundProps) {
                 index={i}
                 column={c}
                 sources={sources}
+                runBase={`/w/${ws}/runs`}
+                pricesHref={props.pricesHref}
                 canRun={props.canRun}
                 canRate={props.canRate}
                 canRemove={columns.length > 1}

@@ -114,6 +114,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         sessionId={session && !session.shared ? session.id : null}
         canRun={canRun}
         canRate={can(ctx, "reviews:write")}
+        pricesHref={can(ctx, "providers:manage") ? `/w/${ws}/settings/models#prices` : null}
         notice={session?.shared ? "You opened a teammate's playground. Your changes are saved as your own copy." : undefined}
       />
     </>

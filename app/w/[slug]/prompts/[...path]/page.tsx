@@ -148,7 +148,8 @@ export default async function PromptPage({ params, searchParams }: Props) {
     const { runs, nextCursor } = await listRuns({ ctx, input: { promptSlug: slug, limit: 50, cursor } });
     return (
       <RunsTable
-        playgroundHref={`/w/${ws}/playground?prompt=${encodeURIComponent(slug)}`}
+        playgroundHref={can(ctx, "runs:create") ? `/w/${ws}/playground?prompt=${encodeURIComponent(slug)}` : null}
+        runBase={`/w/${ws}/runs`}
         nextHref={nextCursor ? `/w/${ws}/prompts/${slug}?tab=runs&cursor=${nextCursor}` : null}
         runs={runs.map((r) => ({
           id: r.id,

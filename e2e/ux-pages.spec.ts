@@ -1,0 +1,99 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ownerMeta } from "./helpers";
+
+// Pages of issue 10's user-experience pass, on the demo workspace (seeded at start on the embedded database).
+const DEMO_PASSWORD = "promptyard-demo";
+const SIZES = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+async function demoSession(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\/demo/);
+  return page;
+}
+
+/** Screenshots at both sizes, for people to read; not assertions. */
+async function shots(page: Page, name: string) {
+  for (const s of SIZES) {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await page.screenshot({ path: `test-results/screens/${name}-${s.name}.png`, fullPage: s.name === "phone" ? false : true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test("missing pages answer 404 inside the workspace shell, with a message that fits the case", async ({ page, browser }) => {
+  const { slug } = ownerMeta();
+  const sidebar = page.getByRole("navigation", { name: "Workspace" });
+
+  const prompt = await page.goto(`/w/${slug}/prompts/no-such/prompt`);
+  expect(prompt?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("No prompt with this name in this workspace");
+  await expect(page.getByText(/not a member/)).toHaveCount(0);
+  await expect(sidebar).toBeVisible();
+  await shots(page, "404-prompt");
+
+  // Another workspace's queue (the demo's), by id, from this workspace: not found here, not "forbidden".
+  const demo = await demoSession(browser, "demo@promptyard.dev");
+  await demo.goto("/w/demo/reviews");
+  const href = await demo.getByRole("link", { name: /weekly quality sample/ }).first().getAttribute("href");
+  const queueId = href!.split("/")[4]!;
+  await demo.context().close();
+  for (const path of [`reviews/${queueId}`, `reviews/${queueId}/results`]) {
+    const res = await page.goto(`/w/${slug}/${path}`);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toContainText("no such review queue");
+    await expect(sidebar).toBeVisible();
+  }
+  await shots(page, "404-queue");
+
+  const run = await page.goto(`/w/${slug}/runs/00000000-0000-4000-8000-000000000000`);
+  expect(run?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("no such run");
+
+  const other = await page.goto(`/w/${slug}/no/such/page`);
+  expect(other?.status()).toBe(404);
+  await expect(sidebar).toBeVisible();
+
+  // A workspace you are not in keeps the wording that covers both cases.
+  const ws = await page.goto(`/w/demo/prompts`);
+  expect(ws?.status()).toBe(404);
+  await expect(page.getByText(/not a member/)).toBeVisible();
+});
+
+test("a run opens from the Runs tab with its output, rendered prompt, variables, numbers and reviews", async ({ browser }) => {
+  const page = await demoSession(browser, "priya@promptyard.dev");
+  await page.goto("/w/demo/prompts/support/reply?tab=runs");
+  await page.getByTestId("run-link").first().click();
+  await expect(page).toHaveURL(/\/w\/demo\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Run of support/reply" })).toBeVisible();
+  await expect(page.getByTestId("run-output")).not.toBeEmpty();
+  await expect(page.getByTestId("run-input")).toContainText(/user|system/i);
+  await expect(page.getByTestId("run-variables")).toContainText("customer_name");
+  await expect(page.getByTestId("run-stats")).toContainText("ms");
+  await shots(page, "run-detail");
+
+  // A reviewed run lists the verdicts with their comments and queue; a reviewer is kept out of a blind queue's runs.
+  await page.goto("/w/demo/prompts/support/reply?tab=runs");
+  const rated = page.getByTestId("run-row").filter({ has: page.locator('[data-testid="run-rating"]:not([data-up="0"])') });
+  await rated.first().getByTestId("run-link").click();
+  await expect(page.getByTestId("run-feedback")).toContainText("weekly quality sample");
+  await shots(page, "run-detail-reviewed");
+  const runUrl = page.url();
+  await page.context().close();
+
+  const reviewer = await demoSession(browser, "marco@promptyard.dev");
+  const res = await reviewer.goto(runUrl);
+  expect(res?.status()).toBe(200);
+  const blindOrOpen = await reviewer.getByTestId("forbidden").count();
+  // The first rated run is production traffic that is also in the blind pairwise queue (first 6 of each).
+  expect(blindOrOpen).toBe(1);
+  await expect(reviewer.getByTestId("forbidden")).toContainText("blind review");
+  await reviewer.context().close();
+});
