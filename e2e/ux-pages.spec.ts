@@ -97,3 +97,31 @@ test("a run opens from the Runs tab with its output, rendered prompt, variables,
   await expect(reviewer.getByTestId("forbidden")).toContainText("blind review");
   await reviewer.context().close();
 });
+
+test("roles are explained before acting: an editor sees production disabled with the reason; a viewer reads calmly", async ({ browser }) => {
+  const editor = await demoSession(browser, "priya@promptyard.dev");
+  await editor.goto("/w/demo/prompts/support/reply?tab=versions");
+  await editor.getByRole("button", { name: "Promote…" }).first().click();
+  const dialog = editor.getByRole("dialog");
+  const production = dialog.getByRole("option", { name: /production/ });
+  await expect(production).toBeDisabled();
+  await expect(production).toHaveText("production (needs admin)");
+  await expect(dialog.getByLabel("Environment")).not.toHaveValue("production");
+  await expect(dialog.getByTestId("promote-blocked")).toContainText("you are editor");
+  await shots(editor, "promote-editor");
+  await editor.context().close();
+
+  const viewer = await demoSession(browser, "dana@promptyard.dev");
+  await viewer.goto("/w/demo/prompts/support/reply");
+  await expect(viewer.getByTestId("read-only-notice")).toBeVisible();
+  await expect(viewer.getByRole("alert")).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Try in playground" })).toHaveCount(0);
+  await shots(viewer, "prompt-viewer");
+  await viewer.goto("/w/demo/playground?prompt=support%2Freply");
+  await expect(viewer.getByTestId("read-only-notice")).toBeVisible();
+  await expect(viewer.getByText(/No model connections/)).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Add column" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Run all" })).toHaveCount(0);
+  await shots(viewer, "playground-viewer");
+  await viewer.context().close();
+});

@@ -119,6 +119,11 @@ export function Playground(props: PlaygroundProps) {
   return (
     <div className="grid gap-4">
       {props.notice && <Alert tone="success">{props.notice}</Alert>}
+      {!props.canRun && (
+        <Alert tone="info">
+          <span data-testid="read-only-notice">Read-only: running prompts needs the editor role or higher. You can read the versions here and every stored run in the prompt&apos;s Runs tab.</span>
+        </Alert>
+      )}
       <div className="grid gap-4">
         <Card>
           <CardHeader title="Variables" description="One form for every column; Ctrl/⌘ + Enter runs them all." />
@@ -139,16 +144,20 @@ export function Playground(props: PlaygroundProps) {
         </Card>
         <div className="grid min-w-0 content-start gap-3">
           <div className="flex flex-wrap items-center gap-2">
-            <Button onClick={runAll} disabled={!props.canRun || columns.some((c) => !c.model.includes("/"))} title="Ctrl/⌘ + Enter">
-              <Play className="size-4" /> Run all
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={columns.length >= 6}
-              onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: newId(), result: undefined }])}
-            >
-              <Plus className="size-4" /> Add column
-            </Button>
+            {props.canRun && (
+              <>
+                <Button onClick={runAll} disabled={columns.some((c) => !c.model.includes("/"))} title="Ctrl/⌘ + Enter">
+                  <Play className="size-4" /> Run all
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={columns.length >= 6}
+                  onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: newId(), result: undefined }])}
+                >
+                  <Plus className="size-4" /> Add column
+                </Button>
+              </>
+            )}
             <Button variant="secondary" disabled={compare.length !== 2} onClick={() => setDiffOpen(true)}>
               <GitCompare className="size-4" /> Diff outputs
             </Button>
@@ -163,7 +172,6 @@ export function Playground(props: PlaygroundProps) {
                 <Link2 className="size-4" /> Share
               </Button>
             )}
-            {!props.canRun && <span className="text-sm text-zinc-500">Your role can look but not run.</span>}
           </div>
           <datalist id="playground-models">
             {props.models.map((m) => (

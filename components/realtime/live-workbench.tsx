@@ -134,7 +134,11 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
             )}
           </div>
         </div>
-        {readOnly && <Alert>You are a {role}: you can follow the draft and others see your cursor, but only editors change it.</Alert>}
+        {readOnly && (
+          <Alert tone="info">
+            <span data-testid="read-only-notice">Read-only: you are a {role}. You can follow the draft as others edit it (they see your cursor); editors and above change and commit it.</span>
+          </Alert>
+        )}
         {behind && <Alert>v{base.number} was committed outside this draft. Committing the draft creates a new version from the draft&apos;s content.</Alert>}
         {(detected.error || snapshot.problems?.length) && <Alert>{detected.error ?? snapshot.problems!.join(" ")}</Alert>}
         {showDiff && dirty && (

@@ -89,7 +89,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         }
         action={picker}
       />
-      {connections.length === 0 && (
+      {canRun && connections.length === 0 && (
         <Alert className="mb-4">
           No model connections yet.{" "}
           {can(ctx, "providers:manage") ? (

@@ -11,6 +11,7 @@ import { RunsTable } from "@/components/prompts/runs-table";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { cn } from "@/components/ui/cn";
 import { requireWorkspace } from "@/lib/auth/session";
+import { atLeast } from "@/lib/auth/permissions";
 import { can } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { labelHistory, labelsAt, listLabelPolicies } from "@/lib/labels";
@@ -50,7 +51,7 @@ export default async function PromptPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} />
+      <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} canRun={can(ctx, "runs:create")} />
       <nav className="mb-6 flex gap-5 border-b border-zinc-200 dark:border-zinc-800" aria-label="Prompt">
         {TABS.map(([t, label]) => (
           <Link
@@ -96,6 +97,15 @@ export default async function PromptPage({ params, searchParams }: Props) {
     </>
   );
 
+  /** Each label with the role its policy needs, and whether the caller has it (so forms offer only what will work). */
+  async function labelRules() {
+    const policies = await listLabelPolicies({ ctx });
+    return labels.map((l) => {
+      const minRole = (policies.find((p) => p.label === l.name) ?? { minRole: l.name === "production" ? ("admin" as const) : ("editor" as const) }).minRole;
+      return { name: l.name, minRole, allowed: atLeast(ctx.role!, minRole) };
+    });
+  }
+
   async function VersionsTab({ ws, slug, canWrite, canMove }: { ws: string; slug: string; canWrite: boolean; canMove: boolean }) {
     const versions = await listVersions({ ctx, slug });
     return (
@@ -104,7 +114,8 @@ export default async function PromptPage({ params, searchParams }: Props) {
         slug={slug}
         canWrite={canWrite}
         canMove={canMove}
-        labelNames={labels.map((l) => l.name)}
+        labels={await labelRules()}
+        role={ctx.role!}
         versions={versions.map((v) => ({ number: v.number, semver: v.semver, message: v.message, author: v.authorName ?? (v.authorKeyId ? "API key" : "system"), createdAt: v.createdAt.toISOString(), labels: v.labels, hash: v.hash }))}
       />
     );
@@ -129,13 +140,14 @@ export default async function PromptPage({ params, searchParams }: Props) {
         atError = e instanceof Error ? e.message : "Invalid date.";
       }
     }
-    const [history, policies] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), listLabelPolicies({ ctx })]);
+    const [history, rules] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), labelRules()]);
     return (
       <EnvironmentsPanel
         ws={ws}
         slug={slug}
         canMove={canMove}
-        labels={labels.map((l) => ({ ...l, minRole: (policies.find((p) => p.label === l.name) ?? { minRole: l.name === "production" ? "admin" : "editor" }).minRole }))}
+        labels={labels.map((l) => ({ ...l, minRole: rules.find((r) => r.name === l.name)!.minRole, allowed: rules.find((r) => r.name === l.name)!.allowed }))}
+        role={ctx.role!}
         history={history.map((h) => ({ id: h.id, label: h.label, kind: h.kind, from: h.from, to: h.to, reason: h.reason, actor: h.actor, at: h.at.toISOString() }))}
         at={at ?? null}
         atResult={atResult ? { at: atResult.at.toISOString(), labels: atResult.labels } : null}
