@@ -120,6 +120,7 @@ const VERBS: Record<string, Kind> = {
   "reviews.updateQueue": "queues:manage",
   "runs.getRun": "runs:read",
   "runs.getRunDetail": "runs:read",
+  "providers.listConnectionModels": "providers:read",
   "runs.listRuns": "runs:read",
   "runs.rateGeneration": "reviews:write",
   "runs.runPrompt": "runs:create",
