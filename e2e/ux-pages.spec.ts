@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ownerMeta } from "./helpers";
+import { MODEL_BASE_URL, ownerMeta } from "./helpers";
 
 // Pages of issue 10's user-experience pass, on the demo workspace (seeded at start on the embedded database).
 const DEMO_PASSWORD = "promptyard-demo";
@@ -124,4 +124,65 @@ test("roles are explained before acting: an editor sees production disabled with
   await expect(viewer.getByRole("button", { name: "Run all" })).toHaveCount(0);
   await shots(viewer, "playground-viewer");
   await viewer.context().close();
+});
+
+test("playground: reported models, a JSON editor for sections, reasons instead of a silent disabled Run, outputs that survive a reload", async ({ page }) => {
+  const { slug: ws } = ownerMeta();
+  await page.goto(`/w/${ws}/settings/models`);
+  await page.getByRole("button", { name: "Add connection" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Kind", { exact: true }).selectOption("openai-compatible");
+  await dialog.getByLabel("Name", { exact: true }).fill("uxfx");
+  await dialog.getByLabel("Base URL", { exact: true }).fill(MODEL_BASE_URL);
+  await dialog.getByRole("button", { name: "Save connection" }).click();
+  await expect(dialog).toBeHidden();
+
+  const slug = `ux/list-${Date.now().toString(36)}`;
+  await page.goto(`/w/${ws}/prompts`);
+  await page.getByRole("button", { name: "New prompt" }).click();
+  await page.getByRole("dialog").getByLabel("Slug", { exact: true }).fill(slug);
+  await page.getByRole("dialog").getByRole("button", { name: "Create prompt" }).click();
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" {{#items}}- {{.}} {{/items}}");
+  await page.getByRole("button", { name: "Commit version" }).click();
+  await page.getByRole("dialog").getByLabel("Message", { exact: true }).fill("A list");
+  await page.getByRole("dialog").getByRole("button", { name: "Commit version" }).click();
+  await expect(page.getByTestId("label-latest")).toContainText("v2");
+
+  await page.goto(`/w/${ws}/playground?prompt=${encodeURIComponent(slug)}`);
+  await page.getByLabel("Prompt version for column 1").selectOption("v:2");
+  await page.getByLabel("Prompt version for column 2").selectOption("v:2");
+  const model1 = page.getByLabel("Model for column 1");
+  await expect(model1.locator("option", { hasText: "uxfx/echo-json" })).toHaveCount(1);
+  await model1.selectOption("uxfx/echo");
+  await page.getByLabel("Model for column 2").selectOption("uxfx/echo");
+
+  // A section variable takes JSON: missing, then malformed, is flagged, and Run says why it is disabled.
+  const items = page.getByLabel("items (JSON)");
+  await expect(page.getByTestId("var-problem-items")).toContainText("needs a JSON value");
+  await expect(page.getByRole("button", { name: "Run all" })).toBeDisabled();
+  await expect(page.getByTestId("run-all-problem")).toContainText("{{items}} needs a JSON value");
+  await items.fill('["a", "b"');
+  await expect(page.getByTestId("var-problem-items")).toContainText("not valid JSON");
+  await shots(page, "playground-json-invalid");
+  await items.fill('["apples", "pears"]');
+  await expect(page.getByTestId("var-problem-items")).toHaveCount(0);
+  await page.getByRole("button", { name: "Run all" }).click();
+  await expect(page.getByTestId("output-0")).toContainText("- apples - pears");
+  await expect(page.getByTestId("cost-0")).toHaveText("n/a");
+  await expect(page.getByTestId("cost-0")).toHaveAttribute("href", `/w/${ws}/settings/models#prices`);
+  await page.getByTestId("show-prompt-0").click();
+  await expect(page.getByTestId("rendered-prompt").first()).toContainText("- apples - pears");
+  await shots(page, "playground-ran");
+
+  // Saved with the session: a reload shows the same outputs.
+  await page.waitForTimeout(1500); // the session saves 0.8 s after a change
+  await page.reload();
+  await expect(page.getByTestId("output-0")).toContainText("- apples - pears");
+  await expect(page.getByTestId("output-1")).toContainText("- apples - pears");
+  await page.getByTestId("run-link-0").click();
+  await expect(page).toHaveURL(new RegExp(`/w/${ws}/runs/[0-9a-f-]{36}$`));
+  await expect(page.getByTestId("run-variables")).toContainText("apples");
 });
