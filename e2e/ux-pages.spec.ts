@@ -169,6 +169,8 @@ test("playground: reported models, a JSON editor for sections, reasons instead o
   await shots(page, "playground-json-invalid");
   await items.fill('["apples", "pears"]');
   await expect(page.getByTestId("var-problem-items")).toHaveCount(0);
+  // The session is saved a moment after the outputs arrive, with each column's run id.
+  const saved = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("runId"));
   await page.getByRole("button", { name: "Run all" }).click();
   await expect(page.getByTestId("output-0")).toContainText("- apples - pears");
   await expect(page.getByTestId("cost-0")).toHaveText("n/a");
@@ -178,7 +180,7 @@ test("playground: reported models, a JSON editor for sections, reasons instead o
   await shots(page, "playground-ran");
 
   // Saved with the session: a reload shows the same outputs.
-  await page.waitForTimeout(1500); // the session saves 0.8 s after a change
+  await saved;
   await page.reload();
   await expect(page.getByTestId("output-0")).toContainText("- apples - pears");
   await expect(page.getByTestId("output-1")).toContainText("- apples - pears");
