@@ -170,7 +170,7 @@ test("playground: reported models, a JSON editor for sections, reasons instead o
   await items.fill('["apples", "pears"]');
   await expect(page.getByTestId("var-problem-items")).toHaveCount(0);
   // The session is saved a moment after the outputs arrive, with each column's run id.
-  const saved = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("runId"));
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]) && (r.request().postData() ?? "").includes("runId"));
   await page.getByRole("button", { name: "Run all" }).click();
   await expect(page.getByTestId("output-0")).toContainText("- apples - pears");
   await expect(page.getByTestId("cost-0")).toHaveText("n/a");
