@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { MODEL_BASE_URL, ownerMeta } from "./helpers";
+import { MODEL_BASE_URL, OWNER_STATE, ownerMeta } from "./helpers";
 
 // Pages of issue 10's user-experience pass, on the demo workspace (seeded at start on the embedded database).
 const DEMO_PASSWORD = "promptyard-demo";
@@ -187,4 +187,37 @@ test("playground: reported models, a JSON editor for sections, reasons instead o
   await page.getByTestId("run-link-0").click();
   await expect(page).toHaveURL(new RegExp(`/w/${ws}/runs/[0-9a-f-]{36}$`));
   await expect(page.getByTestId("run-variables")).toContainText("apples");
+});
+
+test("a secret typed into the live draft warns everyone in the editor before commit; the commit dialog suggests the version", async ({ page, browser }) => {
+  const { slug: ws } = ownerMeta();
+  const slug = `ux/secret-${Date.now().toString(36)}`;
+  await page.goto(`/w/${ws}/prompts`);
+  await page.getByRole("button", { name: "New prompt" }).click();
+  await page.getByRole("dialog").getByLabel("Slug", { exact: true }).fill(slug);
+  await page.getByRole("dialog").getByRole("button", { name: "Create prompt" }).click();
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+
+  const other = await browser.newContext({ storageState: OWNER_STATE });
+  const second = await other.newPage();
+  await second.goto(page.url());
+  await expect(second.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" Use key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXyZ0");
+  await expect(page.getByTestId("secret-warning")).toContainText("OpenAI API key in content line 1");
+  await expect(second.getByTestId("secret-warning")).toContainText("OpenAI API key in content line 1");
+  await expect(page.getByRole("button", { name: "Commit version" })).toBeDisabled();
+  await shots(second, "editor-secret-warning");
+
+  // Removing it clears the warning for both; the commit dialog's version box holds the suggested semver.
+  for (let i = 0; i < " Use key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXyZ0".length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type(" Be brief.");
+  await expect(second.getByTestId("secret-warning")).toHaveCount(0);
+  await page.getByRole("button", { name: "Commit version" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Version")).toHaveValue(/^\d+\.\d+\.\d+$/);
+  await shots(page, "commit-dialog");
+  await other.close();
 });
