@@ -221,3 +221,19 @@ test("a secret typed into the live draft warns everyone in the editor before com
   await shots(page, "commit-dialog");
   await other.close();
 });
+
+test("compare names config changes next to variables, and takes a label or the live draft as either side", async ({ browser }) => {
+  const page = await demoSession(browser, "priya@promptyard.dev");
+  // production (v3) -> staging (v4): a new variable and a stronger model, both named in the summary.
+  await page.goto("/w/demo/prompts/support/reply?tab=compare&from=production&to=staging");
+  const summary = page.getByTestId("diff-summary");
+  await expect(summary).toContainText("production (v3");
+  await expect(page.getByTestId("config-change-model")).toHaveText("model: gpt-4o-mini → gpt-4o");
+  await shots(page, "compare-labels");
+  await page.getByLabel("To version").selectOption("draft");
+  await expect(page).toHaveURL(/from=production&to=draft/);
+  await expect(page.getByRole("heading", { name: /production \(v3.*→ live draft \(on v4\)/ })).toBeVisible();
+  await expect(page.getByTestId("config-change-model")).toHaveText("model: gpt-4o-mini → gpt-4o");
+  await shots(page, "compare-draft");
+  await page.context().close();
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ComparePanel } from "@/components/prompts/compare-panel";
+import { ComparePanel, type CompareSide } from "@/components/prompts/compare-panel";
 import { DetailsPanel } from "@/components/prompts/details-panel";
 import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
 import { PromptHeader } from "@/components/prompts/prompt-header";
@@ -16,7 +16,9 @@ import { can } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { labelHistory, labelsAt, listLabelPolicies } from "@/lib/labels";
 import { getPrompt, getPromptUsage, getVersion, listVersions, parseSelector } from "@/lib/prompts";
+import { readLiveDraft } from "@/lib/drafts";
 import { listRuns } from "@/lib/runs";
+import { extractFromContent } from "@/lib/templates";
 
 type Props = { params: Promise<{ slug: string; path: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -121,12 +123,39 @@ export default async function PromptPage({ params, searchParams }: Props) {
     );
   }
 
+  /** A compare side: "3" / "v3" a version, "draft" the live draft, anything else a label ("production", "latest"). */
+  async function compareSide(key: string, slug: string): Promise<CompareSide | null> {
+    if (key === "draft") {
+      const d = await readLiveDraft({ ctx, input: { slug } }).catch(() => null);
+      if (!d) return null;
+      let variables: string[] = [];
+      try {
+        variables = extractFromContent(d.content as never).variables;
+      } catch {
+        // A template that does not parse yet has no variables to compare.
+      }
+      return { title: `live draft (on v${d.baseVersion})`, content: d.content, config: d.config as Record<string, unknown>, variables };
+    }
+    const m = /^v?(\d+)$/.exec(key);
+    const label = m ? null : key === "latest" ? { name: "latest", version: prompt.latestVersion } : labels.find((l) => l.name === key);
+    const number = m ? Number(m[1]) : label?.version;
+    if (!number) return null;
+    const got = await getVersion({ ctx, slug, number }).catch(() => null);
+    if (!got) return null;
+    const v = got.version;
+    return { title: label ? `${label.name} (v${v.number}, ${v.semver})` : `v${v.number} (${v.semver})`, content: v.content, config: v.config as Record<string, unknown>, variables: v.variables };
+  }
+
   async function CompareTab({ ws, slug, latest, from, to }: { ws: string; slug: string; latest: number; from?: string; to?: string }) {
-    const toN = Number(to) || latest;
-    const fromN = Number(from) || Math.max(1, toN - 1);
-    const [a, b] = await Promise.all([getVersion({ ctx, slug, number: fromN }).catch(() => null), getVersion({ ctx, slug, number: toN }).catch(() => null)]);
-    const pick = (v: NonNullable<typeof a>["version"]) => ({ number: v.number, semver: v.semver, content: v.content, config: v.config, variables: v.variables });
-    return <ComparePanel ws={ws} slug={slug} latest={latest} from={a ? pick(a.version) : null} to={b ? pick(b.version) : null} fromN={fromN} toN={toN} />;
+    const toKey = to || String(latest);
+    const fromKey = from || (/^\d+$/.test(toKey) ? String(Math.max(1, Number(toKey) - 1)) : String(latest));
+    const [a, b] = await Promise.all([compareSide(fromKey, slug), compareSide(toKey, slug)]);
+    const options = [
+      { value: "draft", label: "Live draft" },
+      ...labels.filter((l) => l.version).map((l) => ({ value: l.name, label: `${l.name} (v${l.version})` })),
+      ...Array.from({ length: latest }, (_, i) => ({ value: String(latest - i), label: `v${latest - i}` })),
+    ];
+    return <ComparePanel ws={ws} slug={slug} options={options} fromKey={fromKey} toKey={toKey} from={a} to={b} />;
   }
 
   async function EnvironmentsTab({ ws, slug, at, canMove, labels }: { ws: string; slug: string; at?: string; canMove: boolean; labels: { name: string; version: number | null }[] }) {
