@@ -1,9 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite breaks when bundled ("Received an instance of URL"); argon2 is a native addon. Yjs (and the y-protocols and
-  // lib0 it shares state with) must be one module instance for server.ts and Next's bundle: a bundled second copy logs
-  // "Yjs was already imported. This breaks constructor checks" and fails instanceof checks on shared documents.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "yjs", "y-protocols", "lib0"],
+  // PGlite breaks when bundled ("Received an instance of URL"); argon2 is a native addon.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
