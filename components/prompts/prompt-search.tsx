@@ -23,8 +23,7 @@ export function PromptSearch({ defaultValue }: { defaultValue?: string }) {
       router.replace(`${pathname}?${next}`, { scroll: false });
     }, 250);
     return () => clearTimeout(t);
-    // Only typing triggers this; params change as a result of it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only typing triggers this (params change as a result of it, and must not re-run it).
   }, [value]);
   return <Input name="q" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Search slug or description" className="w-64" aria-label="Search prompts" />;
 }
