@@ -238,3 +238,31 @@ test("compare names config changes next to variables, and takes a label or the l
   await shots(page, "compare-draft");
   await page.context().close();
 });
+
+test("navigation: sign-in returns to the deep link; the API snippet uses the browser's origin; the prompt list counts, sorts and filters as you type", async ({ page, browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const visitor = await context.newPage();
+  await visitor.goto("/w/demo/prompts/support/reply?tab=runs");
+  await expect(visitor).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await visitor.getByLabel("Email").fill("priya@promptyard.dev");
+  await visitor.getByLabel("Password").fill(DEMO_PASSWORD);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor).toHaveURL(/\/w\/demo\/prompts\/support\/reply\?tab=runs$/);
+
+  await visitor.goto("/w/demo/prompts");
+  await expect(visitor.getByTestId("prompt-total")).toHaveText(/^\d+ prompts$/);
+  await visitor.getByRole("link", { name: "name", exact: true }).click();
+  await expect(visitor).toHaveURL(/sort=name/);
+  const slugs = await visitor.locator("tbody tr td:first-child a span.font-mono").allInnerTexts();
+  expect(slugs).toEqual([...slugs].sort());
+  await visitor.getByLabel("Search prompts").pressSequentially("extractor");
+  await expect(visitor).toHaveURL(/q=extractor/);
+  await expect(visitor.getByTestId("prompt-total")).toHaveText("1 prompt match");
+  await expect(visitor.locator("tbody tr")).toHaveCount(1);
+  await shots(visitor, "prompts-filtered");
+  await context.close();
+
+  const { slug } = ownerMeta();
+  await page.goto(`/w/${slug}`);
+  await expect(page.getByTestId("api-snippet")).toContainText(`curl ${new URL(page.url()).origin}/api/v1/workspace`);
+});
