@@ -148,6 +148,7 @@ const VIEWER_MAY_CALL = [
   "prompts.listVersions",
   "prompts.renderPrompt",
   "runs.getRun",
+  "runs.getRunDetail",
   "runs.listRuns",
   "workspaces.getWorkspaceSummary",
 ];
