@@ -10,6 +10,11 @@ export function PromptSearch({ defaultValue }: { defaultValue?: string }) {
   const params = useSearchParams();
   const [value, setValue] = useState(defaultValue ?? "");
   const first = useRef(true);
+  const input = useRef<HTMLInputElement>(null);
+  // A navigation that changes q (Clear, back) updates the box, unless the person is typing in it.
+  useEffect(() => {
+    if (document.activeElement !== input.current) setValue(defaultValue ?? "");
+  }, [defaultValue]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -25,5 +30,5 @@ export function PromptSearch({ defaultValue }: { defaultValue?: string }) {
     return () => clearTimeout(t);
     // Only typing triggers this (params change as a result of it, and must not re-run it).
   }, [value]);
-  return <Input name="q" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Search slug or description" className="w-64" aria-label="Search prompts" />;
+  return <Input ref={input} name="q" value={value} onChange={(e) => setValue(e.target.value)} placeholder="Search slug or description" className="w-64" aria-label="Search prompts" />;
 }

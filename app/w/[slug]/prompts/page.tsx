@@ -51,7 +51,7 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
     <>
       <PageHeader title="Prompts" description="Every prompt with its environments. Versions are immutable; labels move." action={can(ctx, "prompts:write") && <NewPromptDialog ws={ws} folder={q.folder} />} />
       <form className="mb-4 flex flex-wrap items-center gap-2" role="search">
-        <PromptSearch key={q.q ?? ""} defaultValue={q.q} />
+        <PromptSearch defaultValue={q.q} />
         {sort === "name" && <input type="hidden" name="sort" value="name" />}
         <Select name="folder" defaultValue={q.folder ?? ""} className="w-40" aria-label="Folder">
           <option value="">All folders</option>
