@@ -228,7 +228,8 @@ test("compare names config changes next to variables, and takes a label or the l
   // production (v3) -> staging (v4): a new variable and a stronger model, both named in the summary.
   await page.goto("/w/demo/prompts/support/reply?tab=compare&from=production&to=staging");
   const summary = page.getByTestId("diff-summary");
-  await expect(summary).toContainText("production (v3");
+  await expect(page.getByRole("heading", { name: /^production \(v3, [\d.]+\) → staging \(v4, [\d.]+\)$/ })).toBeVisible();
+  await expect(summary).toContainText("+ tone");
   await expect(page.getByTestId("config-change-model")).toHaveText("model: gpt-4o-mini → gpt-4o");
   await shots(page, "compare-labels");
   await page.getByLabel("To version").selectOption("draft");

@@ -183,8 +183,9 @@ export function Playground(props: PlaygroundProps) {
             {fields.length === 0 && <p className="text-sm text-zinc-500">These versions take no variables.</p>}
             {fields.map((f) => {
               const json = structured.has(f);
-              const problem = jsonProblem(f);
-              const empty = !json && !(variables[f] ?? "").trim();
+              // Viewers cannot run, so what a run would need is not theirs to fix.
+              const problem = props.canRun ? jsonProblem(f) : null;
+              const empty = props.canRun && !json && !(variables[f] ?? "").trim();
               return (
                 <Field key={f} label={json ? `${f} (JSON)` : f} htmlFor={`var-${f}`}>
                   <textarea
@@ -268,7 +269,7 @@ export function Playground(props: PlaygroundProps) {
                 pricesHref={props.pricesHref}
                 canRun={props.canRun}
                 canRate={props.canRate}
-                canRemove={columns.length > 1}
+                canRemove={props.canRun && columns.length > 1}
                 compare={compare.includes(c.id)}
                 onChange={(next) => update(c.id, () => next)}
                 onRun={() => runColumn(c)}
