@@ -255,7 +255,7 @@ export function Playground(props: PlaygroundProps) {
               The prompt is configured for <span className="font-mono">{props.configured}</span>, which no connection reports; pick another model.
             </p>
           )}
-          <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, 3)}, minmax(0, 1fr))` }}>
+          <div className={`grid gap-3 ${columns.length === 1 ? "grid-cols-1" : columns.length === 2 ? "grid-cols-1 md:grid-cols-2" : "grid-cols-1 md:grid-cols-2 xl:grid-cols-3"}`}>
             {columns.map((c, i) => (
               <PlaygroundColumn
                 key={c.id}
