@@ -42,7 +42,8 @@ export function editorOptions(opts: {
     fontFamily: MONO_FONT_STACK,
     fontSize: EDITOR_FONT_SIZE,
     lineHeight: EDITOR_LINE_HEIGHT,
-    padding: { top: EDITOR_PADDING, bottom: EDITOR_PADDING },
+    // Room above line 1 for a co-editor's name tag (components/realtime/presence.tsx draws it above the line).
+    padding: { top: EDITOR_PADDING * 2, bottom: EDITOR_PADDING },
     scrollBeyondLastLine: false,
     renderLineHighlight: opts.readOnly ? "none" : "line",
     // Several editors per page (chat messages): only the focused one marks its current line.

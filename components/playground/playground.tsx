@@ -9,21 +9,30 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/input";
-import { PlaygroundColumn, sourceKey, type ColumnState, type Source, type SourceOption } from "./column";
-import { streamRun } from "./run-stream";
+import { PlaygroundColumn, sourceKey, type ColumnState, type ConnectionOption, type Source, type SourceOption } from "./column";
+import { streamRun, type RunView } from "./run-stream";
 
-type Version = { number: number; semver: string; variables: string[] };
+type Version = { number: number; semver: string; variables: string[]; sections: string[] };
 export type PlaygroundProps = {
   ws: string;
   prompt: { slug: string; type: "text" | "chat" };
   versions: Version[];
   labels: Record<string, number | null>;
   draftVariables: string[];
-  models: string[];
-  initial: { columns: Omit<ColumnState, "result">[]; variables: Record<string, string> };
+  /** Variables the draft and versions open as sections: they take JSON (a list, an object or a flag). */
+  draftSections: string[];
+  connections: ConnectionOption[];
+  /** The prompt's configured model on a connection that serves it ("connection/model"), when there is one. */
+  configuredModel: string | null;
+  /** The prompt's configured model id as written in its config. */
+  configured: string | null;
+  initial: { columns: (Omit<ColumnState, "result"> & { runId?: string })[]; variables: Record<string, string> };
+  /** Each column's last run, by column id: outputs survive a reload. */
+  results: Record<string, RunView & { verdict: "up" | "down" | null }>;
   sessionId: string | null;
   canRun: boolean;
   canRate: boolean;
+  pricesHref: string | null;
   notice?: string;
 };
 
@@ -32,7 +41,12 @@ const newId = () => Math.random().toString(36).slice(2, 10);
 /** Side-by-side runs: 1-6 columns, each a prompt version (or label, or the live draft) on a model. */
 export function Playground(props: PlaygroundProps) {
   const { ws, prompt, versions, labels } = props;
-  const [columns, setColumns] = useState<ColumnState[]>(props.initial.columns);
+  const [columns, setColumns] = useState<ColumnState[]>(() =>
+    props.initial.columns.map(({ runId: _r, ...c }) => {
+      const run = props.results[c.id];
+      return run ? { ...c, result: { status: run.status === "success" ? ("done" as const) : ("error" as const), text: run.output ?? "", run, error: run.error ?? undefined, verdict: run.verdict } } : c;
+    }),
+  );
   const [variables, setVariables] = useState<Record<string, string>>(props.initial.variables);
   const [sessionId, setSessionId] = useState(props.sessionId);
   const [compare, setCompare] = useState<string[]>([]);
@@ -52,10 +66,47 @@ export function Playground(props: PlaygroundProps) {
     (s: Source): string[] => (s.kind === "draft" ? props.draftVariables : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.variables ?? [])),
     [byNumber, labels, props.draftVariables],
   );
+  const sectionsOf = useCallback(
+    (s: Source): string[] => (s.kind === "draft" ? props.draftSections : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.sections ?? [])),
+    [byNumber, labels, props.draftSections],
+  );
   const fields = useMemo(() => [...new Set(columns.flatMap((c) => variablesOf(c.source)))].sort(), [columns, variablesOf]);
+  const structured = useMemo(() => new Set(columns.flatMap((c) => sectionsOf(c.source))), [columns, sectionsOf]);
+  /** A JSON variable's problem (missing or malformed), or null; plain text variables are always sendable. */
+  const jsonProblem = useCallback(
+    (name: string): string | null => {
+      if (!structured.has(name)) return null;
+      const text = (variables[name] ?? "").trim();
+      if (!text) return `{{${name}}} needs a JSON value: a list like ["a", "b"], an object, or true/false.`;
+      try {
+        JSON.parse(text);
+        return null;
+      } catch (e) {
+        return `{{${name}}} is not valid JSON: ${e instanceof Error ? e.message : "parse error"}.`;
+      }
+    },
+    [structured, variables],
+  );
+  const connectionNames = useMemo(() => new Set(props.connections.map((c) => c.name)), [props.connections]);
+  /** Why a column cannot run yet, in words, or null: a disabled Run button always says what is missing. */
+  const problemOf = useCallback(
+    (c: ColumnState): string | null => {
+      if (props.connections.length === 0) return "No model connections yet: an admin adds one in Settings → Models.";
+      if (!c.model) return "Choose a model for this column.";
+      const slash = c.model.indexOf("/");
+      if (slash <= 0) return "Write the model as connection/model, e.g. " + (props.configuredModel ?? `${props.connections[0]!.name}/model-id`) + ".";
+      if (!connectionNames.has(c.model.slice(0, slash))) return `No connection named "${c.model.slice(0, slash)}": pick a model from the list.`;
+      for (const v of variablesOf(c.source)) {
+        const p = jsonProblem(v);
+        if (p) return p;
+      }
+      return null;
+    },
+    [props.connections, props.configuredModel, connectionNames, variablesOf, jsonProblem],
+  );
 
   // Save columns and variables (not outputs) a moment after they change; the saved session is shareable.
-  const saveKey = JSON.stringify({ columns: columns.map(({ result: _r, ...c }) => c), variables });
+  const saveKey = JSON.stringify({ columns: columns.map(({ result, ...c }) => (result?.run?.id && result.status !== "running" ? { ...c, runId: result.run.id } : c)), variables });
   useEffect(() => {
     if (!props.canRun) return;
     const t = setTimeout(() => {
@@ -72,7 +123,7 @@ export function Playground(props: PlaygroundProps) {
       const ac = new AbortController();
       controllers.current.set(column.id, ac);
       update(column.id, (c) => ({ ...c, result: { status: "running", text: "" } }));
-      const vars = Object.fromEntries(variablesOf(column.source).map((k) => [k, variables[k] ?? ""]));
+      const vars = Object.fromEntries(variablesOf(column.source).map((k) => [k, structured.has(k) ? JSON.parse(variables[k] ?? "null") : (variables[k] ?? "")]));
       void streamRun(
         { workspace: ws, prompt: prompt.slug, source: column.source, model: column.model, variables: vars, params: column.params, runGroupId },
         {
@@ -83,12 +134,14 @@ export function Playground(props: PlaygroundProps) {
         ac.signal,
       );
     },
-    [variables, variablesOf, ws, prompt.slug],
+    [variables, variablesOf, structured, ws, prompt.slug],
   );
+  const blocking = columns.map(problemOf).find((p) => p !== null) ?? null;
   const runAll = useCallback(() => {
+    if (blocking) return toast.error(blocking);
     const group = crypto.randomUUID();
     columns.forEach((c) => runColumn(c, group));
-  }, [columns, runColumn]);
+  }, [columns, runColumn, blocking]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -118,36 +171,65 @@ export function Playground(props: PlaygroundProps) {
   return (
     <div className="grid gap-4">
       {props.notice && <Alert tone="success">{props.notice}</Alert>}
+      {!props.canRun && (
+        <Alert tone="info">
+          <span data-testid="read-only-notice">Read-only: running prompts needs the editor role or higher. You can read the versions here and every stored run in the prompt&apos;s Runs tab.</span>
+        </Alert>
+      )}
       <div className="grid gap-4">
         <Card>
           <CardHeader title="Variables" description="One form for every column; Ctrl/⌘ + Enter runs them all." />
           <CardBody className="grid gap-3 md:grid-cols-2">
             {fields.length === 0 && <p className="text-sm text-zinc-500">These versions take no variables.</p>}
-            {fields.map((f) => (
-              <Field key={f} label={f} htmlFor={`var-${f}`}>
-                <textarea
-                  id={`var-${f}`}
-                  rows={f.includes("body") || f.includes("transcript") ? 4 : 1}
-                  className="w-full rounded-md border border-zinc-200 bg-white px-3 py-1.5 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950"
-                  value={variables[f] ?? ""}
-                  onChange={(e) => setVariables((v) => ({ ...v, [f]: e.target.value }))}
-                />
-              </Field>
-            ))}
+            {fields.map((f) => {
+              const json = structured.has(f);
+              // Viewers cannot run, so what a run would need is not theirs to fix.
+              const problem = props.canRun ? jsonProblem(f) : null;
+              const empty = props.canRun && !json && !(variables[f] ?? "").trim();
+              return (
+                <Field key={f} label={json ? `${f} (JSON)` : f} htmlFor={`var-${f}`}>
+                  <textarea
+                    id={`var-${f}`}
+                    rows={json ? 4 : f.includes("body") || f.includes("transcript") ? 4 : 1}
+                    spellCheck={!json}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem || empty ? `var-${f}-hint` : undefined}
+                    placeholder={json ? '[{"name": "…"}] or {"key": "value"} or true' : undefined}
+                    className={`w-full rounded-md border bg-white px-3 py-1.5 font-mono text-xs dark:bg-zinc-950 ${problem ? "border-red-400 dark:border-red-800" : "border-zinc-200 dark:border-zinc-800"}`}
+                    value={variables[f] ?? ""}
+                    onChange={(e) => setVariables((v) => ({ ...v, [f]: e.target.value }))}
+                  />
+                  {problem && (
+                    <span id={`var-${f}-hint`} className="mt-1 block text-xs text-red-600 dark:text-red-400" data-testid={`var-problem-${f}`}>
+                      {problem}
+                    </span>
+                  )}
+                  {empty && (
+                    <span id={`var-${f}-hint`} className="mt-1 block text-xs text-amber-700 dark:text-amber-400">
+                      Empty: renders as nothing.
+                    </span>
+                  )}
+                </Field>
+              );
+            })}
           </CardBody>
         </Card>
         <div className="grid min-w-0 content-start gap-3">
           <div className="flex flex-wrap items-center gap-2">
-            <Button onClick={runAll} disabled={!props.canRun || columns.some((c) => !c.model.includes("/"))} title="Ctrl/⌘ + Enter">
-              <Play className="size-4" /> Run all
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={columns.length >= 6}
-              onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: newId(), result: undefined }])}
-            >
-              <Plus className="size-4" /> Add column
-            </Button>
+            {props.canRun && (
+              <>
+                <Button onClick={runAll} disabled={blocking !== null} title={blocking ?? "Ctrl/⌘ + Enter"} aria-describedby={blocking ? "run-all-problem" : undefined}>
+                  <Play className="size-4" /> Run all
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={columns.length >= 6}
+                  onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: newId(), result: undefined }])}
+                >
+                  <Plus className="size-4" /> Add column
+                </Button>
+              </>
+            )}
             <Button variant="secondary" disabled={compare.length !== 2} onClick={() => setDiffOpen(true)}>
               <GitCompare className="size-4" /> Diff outputs
             </Button>
@@ -162,25 +244,34 @@ export function Playground(props: PlaygroundProps) {
                 <Link2 className="size-4" /> Share
               </Button>
             )}
-            {!props.canRun && <span className="text-sm text-zinc-500">Your role can look but not run.</span>}
           </div>
-          <datalist id="playground-models">
-            {props.models.map((m) => (
-              <option key={m} value={m} />
-            ))}
-          </datalist>
-          {/* Phones stack the columns (the inline template is for wider screens); the editor works, if best on a larger screen. */}
+          {props.canRun && blocking && (
+            <p id="run-all-problem" className="text-sm text-amber-800 dark:text-amber-300" data-testid="run-all-problem">
+              {blocking}
+            </p>
+          )}
+          {props.canRun && props.configured && !props.configuredModel && props.connections.length > 0 && (
+            <p className="text-xs text-zinc-500">
+              The prompt is configured for <span className="font-mono">{props.configured}</span>, which no connection reports; pick another model.
+            </p>
+          )}
+          {/* Phones stack the columns; the playground works there, if best on a larger screen. */}
           <p className="text-xs text-zinc-500 md:hidden">Side-by-side columns are best on a larger screen; here they stack.</p>
-          <div className="grid gap-3 max-md:grid-cols-1!" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, 3)}, minmax(0, 1fr))` }}>
+          <div className={`grid gap-3 ${columns.length === 1 ? "grid-cols-1" : columns.length === 2 ? "grid-cols-1 md:grid-cols-2" : "grid-cols-1 md:grid-cols-2 xl:grid-cols-3"}`}>
             {columns.map((c, i) => (
               <PlaygroundColumn
                 key={c.id}
                 index={i}
                 column={c}
                 sources={sources}
+                runBase={`/w/${ws}/runs`}
+                connections={props.connections}
+                configuredModel={props.configuredModel}
+                problem={problemOf(c)}
+                pricesHref={props.pricesHref}
                 canRun={props.canRun}
                 canRate={props.canRate}
-                canRemove={columns.length > 1}
+                canRemove={props.canRun && columns.length > 1}
                 compare={compare.includes(c.id)}
                 onChange={(next) => update(c.id, () => next)}
                 onRun={() => runColumn(c)}

@@ -14,6 +14,8 @@ export type RunView = {
   latencyMs: number | null;
   ttftMs: number | null;
   schemaValid: boolean | null;
+  /** The rendered input sent to the model. */
+  input?: unknown;
 };
 
 /** POSTs one column's run and reads the Server-Sent Events it streams back. */

@@ -62,7 +62,7 @@ export function CommitDialog({
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
-            const chosen = semver === suggested ? undefined : semver;
+            const chosen = !semver.trim() || semver === suggested ? undefined : semver.trim();
             action.run(() => (commit ? commit(message, chosen) : commitVersionAction(ws, { slug, content: next.content, config: next.config, message, semver: chosen })), {
               success: `Committed v${base.number + 1}`,
               onSuccess: (d) => {
@@ -99,8 +99,8 @@ export function CommitDialog({
             <Field label="Message" htmlFor="commit-message">
               <Input id="commit-message" required autoFocus maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} placeholder="What changed and why" />
             </Field>
-            <Field label="Version" htmlFor="commit-semver" hint={`Suggested ${suggested}; you may bump higher.`}>
-              <Input id="commit-semver" value={semver} onChange={(e) => setSemver(e.target.value)} />
+            <Field label="Version" htmlFor="commit-semver" hint={suggested ? `Suggested ${suggested} (${summary?.bump} change); you may bump higher.` : "Working out the suggested version…"}>
+              <Input id="commit-semver" value={semver} placeholder={suggested || "…"} onChange={(e) => setSemver(e.target.value)} />
             </Field>
           </div>
           <div className="flex justify-end gap-2">

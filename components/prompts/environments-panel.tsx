@@ -23,11 +23,13 @@ export function EnvironmentsPanel({
   at,
   atResult,
   atError,
+  role,
 }: {
   ws: string;
   slug: string;
   canMove: boolean;
-  labels: { name: string; version: number | null; minRole: string }[];
+  labels: { name: string; version: number | null; minRole: string; allowed: boolean }[];
+  role: string;
   history: Event[];
   at: string | null;
   atResult: { at: string; labels: { label: string; version: number | null }[] } | null;
@@ -47,8 +49,10 @@ export function EnvironmentsPanel({
                 <span className="font-medium">{l.name}</span>
                 {l.version ? <Badge tone={l.name === "production" ? "green" : "amber"}>v{l.version}</Badge> : <span className="text-xs text-zinc-400">not set</span>}
               </div>
-              <p className="mt-1 text-xs text-zinc-500">Moved by {l.minRole} or higher.</p>
-              {canMove && moved && (
+              <p className="mt-1 text-xs text-zinc-500">
+                Moved by {l.minRole} or higher{canMove && !l.allowed ? `; you are ${role}` : ""}.
+              </p>
+              {canMove && moved && l.allowed && (
                 <Button
                   className="mt-3"
                   variant="secondary"
@@ -130,7 +134,7 @@ export function EnvironmentsPanel({
                   <Td className="text-sm">{h.reason}</Td>
                   <Td className="text-xs">{h.actor}</Td>
                   <Td className="text-right">
-                    {canMove && h.from && (
+                    {canMove && h.from && labels.find((l) => l.name === h.label)?.allowed !== false && (
                       <Button
                         variant="ghost"
                         size="sm"

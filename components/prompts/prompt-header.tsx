@@ -9,11 +9,14 @@ export function PromptHeader({
   prompt,
   labels,
   latest,
+  canRun,
 }: {
   ws: string;
   prompt: { slug: string; type: string; description: string; tags: string[]; isComponent: boolean; archived: boolean };
   labels: { name: string; version: number | null }[];
   latest: number;
+  /** Only members who may run prompts are offered the playground. */
+  canRun: boolean;
 }) {
   const parts = prompt.slug.split("/");
   return (
@@ -32,12 +35,14 @@ export function PromptHeader({
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Link
-          href={`/w/${ws}/playground?prompt=${encodeURIComponent(prompt.slug)}`}
-          className="order-last ml-auto inline-flex h-8 items-center gap-1.5 rounded-md border border-zinc-200 bg-white px-3 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        >
-          <FlaskConical className="size-3.5" /> Try in playground
-        </Link>
+        {canRun && (
+          <Link
+            href={`/w/${ws}/playground?prompt=${encodeURIComponent(prompt.slug)}`}
+            className="order-last ml-auto inline-flex h-8 items-center gap-1.5 rounded-md border border-zinc-200 bg-white px-3 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+          >
+            <FlaskConical className="size-3.5" /> Try in playground
+          </Link>
+        )}
         <h1 className="font-mono text-xl font-semibold tracking-tight">{parts[parts.length - 1]}</h1>
         <Badge>{prompt.type}</Badge>
         {prompt.isComponent && <Badge tone="green">component</Badge>}

@@ -24,18 +24,20 @@ export type RunRowView = {
   thumbsDown: number;
 };
 
-export function RunsTable({ runs, playgroundHref, nextHref }: { runs: RunRowView[]; playgroundHref: string; nextHref: string | null }) {
+export function RunsTable({ runs, playgroundHref, nextHref, runBase }: { runs: RunRowView[]; playgroundHref: string | null; nextHref: string | null; runBase: string }) {
   return (
     <Card>
       <CardHeader
         title="Run history"
         description="Every run of this prompt: playground, API and evaluations. Newest first."
         action={
-          <Link href={playgroundHref}>
-            <Button size="sm" variant="secondary">
-              Open in playground
-            </Button>
-          </Link>
+          playgroundHref && (
+            <Link href={playgroundHref}>
+              <Button size="sm" variant="secondary">
+                Open in playground
+              </Button>
+            </Link>
+          )
         }
       />
       {runs.length === 0 ? (
@@ -59,7 +61,11 @@ export function RunsTable({ runs, playgroundHref, nextHref }: { runs: RunRowView
           <tbody>
             {runs.map((r) => (
               <tr key={r.id} data-testid="run-row">
-                <Td className="font-mono text-xs">{r.createdAt.slice(0, 19).replace("T", " ")}</Td>
+                <Td className="font-mono text-xs">
+                  <Link href={`${runBase}/${r.id}`} className="text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-900 dark:text-zinc-100" data-testid="run-link">
+                    {r.createdAt.slice(0, 19).replace("T", " ")}
+                  </Link>
+                </Td>
                 <Td>{r.isDraft ? <Badge tone="amber">draft</Badge> : `v${r.version ?? "?"}`}</Td>
                 <Td className="truncate font-mono text-xs">{r.model}</Td>
                 <Td className="max-w-0">

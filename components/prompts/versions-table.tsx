@@ -7,12 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { PromoteDialog } from "./promote-dialog";
+import { PromoteDialog, type LabelRule } from "./promote-dialog";
 
 type Row = { number: number; semver: string; message: string; author: string; createdAt: string; labels: string[]; hash: string };
 const TONE: Record<string, "green" | "amber" | "neutral" | "blue"> = { production: "green", staging: "amber", latest: "neutral" };
 
-export function VersionsTable({ ws, slug, versions, canWrite, canMove, labelNames }: { ws: string; slug: string; versions: Row[]; canWrite: boolean; canMove: boolean; labelNames: string[] }) {
+export function VersionsTable({ ws, slug, versions, canWrite, canMove, labels, role }: { ws: string; slug: string; versions: Row[]; canWrite: boolean; canMove: boolean; labels: LabelRule[]; role: string }) {
   const [promote, setPromote] = useState<number | null>(null);
   const action = useServerAction();
   const base = `/w/${ws}/prompts/${slug}`;
@@ -81,7 +81,7 @@ export function VersionsTable({ ws, slug, versions, canWrite, canMove, labelName
           ))}
         </tbody>
       </Table>
-      {promote !== null && <PromoteDialog ws={ws} slug={slug} version={promote} labelNames={labelNames} open onOpenChange={(o) => !o && setPromote(null)} />}
+      {promote !== null && <PromoteDialog ws={ws} slug={slug} version={promote} labels={labels} role={role} open onOpenChange={(o) => !o && setPromote(null)} />}
     </Card>
   );
 }

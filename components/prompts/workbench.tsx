@@ -35,7 +35,7 @@ export function PromptWorkbench({ ws, slug, type, base, readOnly, readOnlyReason
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
       <div className="grid min-w-0 content-start gap-3">
-        {readOnly && <Alert>{readOnlyReason}</Alert>}
+        {readOnly && <Alert tone="info">{readOnlyReason}</Alert>}
         <div className="flex items-center justify-between gap-2">
           <div className="text-sm text-zinc-500">
             Editing from <Badge>v{base.number}</Badge> <span className="font-mono text-xs">{base.semver}</span> {dirty && <Badge tone="amber">unsaved changes</Badge>}

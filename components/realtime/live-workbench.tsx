@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { canonicalJson } from "@/lib/prompts/pure/canonical-json";
+import { scanForSecrets } from "@/lib/prompts/pure/scan-secrets";
 import { draftParts, readDraft } from "@/lib/realtime/draft-model";
 import { extractFromContent } from "@/lib/templates";
 import { CollabChatEditor } from "./collab-chat-editor";
@@ -81,6 +82,14 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
     }
   })();
   const dirty = canonicalJson(snapshot.content) !== canonicalJson(base.content) || canonicalJson(snapshot.config) !== canonicalJson(base.config);
+  // The same scan the commit runs, on the live draft: everyone in the editor sees a pasted key before anyone commits.
+  const secrets = (() => {
+    try {
+      return scanForSecrets(snapshot.content as never, snapshot.config);
+    } catch {
+      return [];
+    }
+  })();
   const behind = snapshot.baseVersion < base.number;
   const config = parts.config;
   const configDraft: ConfigDraft = {
@@ -128,13 +137,33 @@ export function LiveWorkbench({ ws, slug, promptId, type, base, user }: { ws: st
               </Button>
             )}
             {!readOnly && (
-              <Button size="sm" disabled={!dirty || Boolean(detected.error) || Boolean(snapshot.problems?.length)} onClick={() => setCommitting(true)}>
+              <Button
+                size="sm"
+                disabled={!dirty || Boolean(detected.error) || Boolean(snapshot.problems?.length) || secrets.length > 0}
+                title={secrets.length ? "Remove the secret from the draft first: commits refuse credentials." : undefined}
+                onClick={() => setCommitting(true)}
+              >
                 <GitCommitHorizontal className="size-4" /> Commit version
               </Button>
             )}
           </div>
         </div>
-        {readOnly && <Alert>You are a {role}: you can follow the draft and others see your cursor, but only editors change it.</Alert>}
+        {readOnly && (
+          <Alert tone="info">
+            <span data-testid="read-only-notice">Read-only: you are a {role}. You can follow the draft as others edit it (they see your cursor); editors and above change and commit it.</span>
+          </Alert>
+        )}
+        {secrets.length > 0 && (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" data-testid="secret-warning">
+            <strong className="font-semibold">This draft contains what looks like a secret</strong>:{" "}
+            {secrets
+              .slice(0, 5)
+              .map((f) => `${f.kind} in ${f.where}`)
+              .join(", ")}
+            {secrets.length > 5 ? `, and ${secrets.length - 5} more` : ""}. Everyone editing sees this warning, and the commit will refuse until it is removed. Pass credentials as variables at run
+            time instead.
+          </div>
+        )}
         {behind && <Alert>v{base.number} was committed outside this draft. Committing the draft creates a new version from the draft&apos;s content.</Alert>}
         {(detected.error || snapshot.problems?.length) && <Alert>{detected.error ?? snapshot.problems!.join(" ")}</Alert>}
         {showDiff && dirty && (

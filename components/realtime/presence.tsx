@@ -51,7 +51,7 @@ export function RemoteCursorStyles({ peers }: { peers: Peer[] }) {
     .map(
       (p) => `.yRemoteSelection-${p.clientId}{background-color:${p.color}33}
 .yRemoteSelectionHead-${p.clientId}{position:absolute;border-left:2px solid ${p.color};height:100%;box-sizing:border-box}
-.yRemoteSelectionHead-${p.clientId}::after{content:${JSON.stringify(p.name)};position:absolute;top:-1.2em;left:-2px;font:600 10px/1.3 ui-sans-serif,system-ui;background:${p.color};color:#fff;padding:0 4px;border-radius:3px;white-space:nowrap;pointer-events:none;z-index:10}`,
+.yRemoteSelectionHead-${p.clientId}::after{content:${JSON.stringify(p.name)};position:absolute;bottom:100%;left:-2px;height:13px;font:600 10px/13px ui-sans-serif,system-ui;background:${p.color};color:#fff;padding:0 4px;border-radius:3px;white-space:nowrap;pointer-events:none;z-index:10}`,
     )
     .join("\n");
   return <style>{css}</style>;

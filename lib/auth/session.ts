@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { isAppError, unauthorized } from "@/lib/errors";
@@ -23,7 +24,10 @@ export async function requireUser(callbackUrl?: string) {
 
 /** The signed-in member's context in a workspace; a workspace they are not in is a 404 page. */
 export const requireWorkspace = cache(async (slug: string) => {
-  const user = await requireUser(`/w/${slug}`);
+  // proxy.ts passes the address asked for; only a path inside this workspace is a place to come back to.
+  const asked = (await headers()).get("x-promptyard-path");
+  const home = `/w/${slug}`;
+  const user = await requireUser(asked && (asked === home || asked.startsWith(`${home}/`) || asked.startsWith(`${home}?`)) ? asked : home);
   try {
     const ctx = await loadWorkspaceForUser(getDb(), user.id, slug);
     return { user, ctx };

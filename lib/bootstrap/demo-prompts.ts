@@ -85,7 +85,7 @@ export const DEMO_PROMPTS: DemoPrompt[] = [
         message: "Tone control and a stronger model",
       },
       { promote: "production", version: 2, reason: "Initial launch" },
-      { promote: "production", version: 3, reason: "Next-step rule won the review queue 41 to 18" },
+      { promote: "production", version: 3, reason: "Next-step rule reviewed on the support tickets; ready for all traffic" },
       { promote: "staging", version: 4, reason: "Trying tone control before rollout" },
     ],
   },

@@ -100,7 +100,9 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
 
   // Stored runs: production traffic on v3 (gpt-4o-mini), an evaluation of v4 (gpt-4o) on the same tickets. Cost comes
   // from the workspace's price table (seeded with the list prices), as for any recorded generation.
-  const now = Date.now();
+  // One timeline that starts when the versions were committed: production traffic on v3, then the v4 evaluation, then
+  // the reviews. (Versions are stamped at commit, so runs dated days earlier would have run versions not yet written.)
+  const t0 = Math.max(v3.createdAt.getTime(), v4.createdAt.getTime()) + 1000;
   const gen = async (version: typeof v3, model: string, source: "production" | "eval", t: Ticket, i: number, output: string): Promise<GenerationRecord> => {
     const variables: Record<string, unknown> = { customer_name: t.customer, ticket_body: t.body, order: t.order ?? null, tone: "warm" };
     const resolved = await resolveIncludes(db, workspace.id, version.content, prompt.slug);
@@ -108,7 +110,8 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
     const input = typeof rendered === "string" ? [{ role: "user", content: rendered }] : rendered;
     const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
     const latencyMs = 900 + ((i * 373) % 1400) + (model === "gpt-4o" ? 600 : 0);
-    const createdAt = new Date(now - (3 * 86400_000 - i * 3600_000) + (source === "eval" ? 86400_000 : 0));
+    const startedAt = new Date(t0 + i * 1000 + (source === "eval" ? 20_000 : 0));
+    const createdAt = new Date(startedAt.getTime() + latencyMs);
     return {
       promptId: prompt.id,
       promptVersionId: version.id,
@@ -124,7 +127,7 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
       timeToFirstTokenMs: 250 + ((i * 97) % 300),
       status: "success",
       source,
-      startedAt: new Date(createdAt.getTime() - latencyMs),
+      startedAt,
       createdAt,
     };
   };
@@ -176,7 +179,7 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
   for (const [r, person] of [r1, r2].entries()) {
     verdicts[r]!.forEach((v, i) => {
       const item = itemOf.get(prod[i]!)!;
-      const at = new Date(now - (2 * 86400_000 - i * 1800_000 - r * 600_000));
+      const at = new Date(t0 + 60_000 + i * 2000 + r * 500);
       given.push({
         workspaceId: workspace.id,
         generationId: item.generationId,
@@ -198,7 +201,7 @@ export async function ensureDemoReviews(db: Db, workspace: WorkspaceCtx["workspa
     // The reviewer preferred v4's reply (the eval output) on the first two, a tie on the third.
     const v4Side = evalSet.has(item.generationId) ? "A" : "B";
     const verdict = i === 2 ? "tie" : v4Side;
-    const at = new Date(now - (86400_000 - i * 900_000));
+    const at = new Date(t0 + 90_000 + i * 2000);
     given.push({
       workspaceId: workspace.id,
       generationId: verdict === "B" ? item.generationBId! : item.generationId,

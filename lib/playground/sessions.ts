@@ -21,6 +21,8 @@ export const PlaygroundState = z.object({
         source: Source,
         model: z.string().max(200),
         params: z.object({ temperature: z.number().min(0).max(2).optional(), maxTokens: z.number().int().min(1).max(1_000_000).optional() }).default({}),
+        /** The column's last run, shown again when the playground is reopened. */
+        runId: z.uuid().optional(),
       }),
     )
     .min(1)

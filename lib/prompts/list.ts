@@ -1,12 +1,12 @@
 import "server-only";
-import { and, arrayContains, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { labels, prompts, promptVersions } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { ListPromptsInput } from "./schemas";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 
-/** One page of prompts with their labels, newest change first. */
+/** One page of prompts with their labels, newest change first (or by name), and how many match in all. */
 export async function listPrompts({ ctx, input = {} }: { ctx: WorkspaceCtx; input?: ListPromptsInput }) {
   authorize(ctx, "prompts:read");
   const f = ListPromptsInput.parse(input);
@@ -22,13 +22,16 @@ export async function listPrompts({ ctx, input = {} }: { ctx: WorkspaceCtx; inpu
       ? sql`exists (select 1 from ${labels} where ${labels.promptId} = ${prompts.id} and ${labels.name} = ${f.label} and ${labels.versionId} is not null)`
       : undefined,
   );
-  const rows = await ctx.db
-    .select()
-    .from(prompts)
-    .where(where)
-    .orderBy(desc(prompts.updatedAt), prompts.slug)
-    .limit(f.limit + 1)
-    .offset(f.offset);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(prompts)
+      .where(where)
+      .orderBy(...(f.sort === "name" ? [asc(prompts.slug)] : [desc(prompts.updatedAt), asc(prompts.slug)]))
+      .limit(f.limit + 1)
+      .offset(f.offset),
+    ctx.db.select({ n: count() }).from(prompts).where(where),
+  ]);
   const page = rows.slice(0, f.limit);
   const ids = page.map((p) => p.id);
   const labelRows = ids.length
@@ -44,6 +47,7 @@ export async function listPrompts({ ctx, input = {} }: { ctx: WorkspaceCtx; inpu
       labels: Object.fromEntries(labelRows.filter((l) => l.promptId === p.id).map((l) => [l.name, l.version ?? null])) as Record<string, number | null>,
     })),
     hasMore: rows.length > f.limit,
+    total: Number(total?.n ?? 0),
   };
 }
 

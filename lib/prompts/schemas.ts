@@ -40,6 +40,8 @@ export const ListPromptsInput = z.object({
   updatedAfter: z.coerce.date().optional(),
   archived: z.boolean().optional(),
   components: z.boolean().optional(),
+  /** updated: most recently changed first; name: by slug, A to Z. */
+  sort: z.enum(["updated", "name"]).default("updated"),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
 });

@@ -2,6 +2,7 @@ export { createProvider } from "./create";
 export { updateProvider } from "./update";
 export { deleteProvider } from "./delete";
 export { listProviders, getProvider } from "./list";
+export { listConnectionModels, type ConnectionModels } from "./list-models";
 export { testConnection, type ConnectionTestResult } from "./test-connection";
 export { getModelSettings, updateModelSettings } from "./settings";
 export { encryptSecret, decryptSecret, apiKeyHintOf, maskedHint, SecretDecryptionError } from "./crypto";

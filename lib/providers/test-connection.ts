@@ -60,6 +60,13 @@ export async function testConnection({
     const conn = await getConnectionByName(ctx.db, ctx.workspace.id, data.name);
     target = { name: conn.name, kind: conn.kind, baseUrl: conn.baseUrl, apiKey: connectionApiKey(conn) };
   }
+  return probeModels(ctx, target, { resolver, timeoutMs });
+}
+
+type ProbeTarget = { name: string; kind: ProviderKind; baseUrl: string | null; apiKey: string | null };
+
+/** GET <base>/models with the connection's key: what the provider says it serves, or why it would not say. */
+export async function probeModels(ctx: WorkspaceCtx, target: ProbeTarget, { resolver, timeoutMs }: { resolver?: Resolver; timeoutMs: number }): Promise<ConnectionTestResult> {
   const base = effectiveBaseUrl(target);
   const { allowPrivateEndpoints } = await loadModelSettings(ctx.db, ctx.workspace.id);
   const doFetch = guardedFetch({ allowPrivate: allowPrivateEndpoints, resolver, label: base });

@@ -13,7 +13,7 @@ export { exportQueueCsv, csvField } from "./export";
 export { listAssignableReviewers, listQueueSourceOptions } from "./options";
 export { memberCtxForQueue, memberCtxForItem } from "./member-ctx";
 export { enqueueGeneration, enqueueGenerations, type EnqueueOptions } from "./enqueue";
-export { LEASE_MS, UNDO_WINDOW_MS } from "./internal";
+export { LEASE_MS, UNDO_WINDOW_MS, mayBreakdown } from "./internal";
 export { presentQueue } from "./present";
 export type { AddItemsResult } from "./insert-items";
 export { CreateQueueInput, UpdateQueueInput, AddItemsInput, NextItemInput, SubmitReviewInput, QueueFilterSchema, RubricSchema, MAX_REVIEWS_PER_ITEM } from "./schemas";

@@ -1,5 +1,6 @@
 export { runPrompt, type RunOptions, type RunResult } from "./run";
 export { listRuns, getRun, type RunRow } from "./list";
+export { getRunDetail, type RunDetail, type RunFeedback } from "./detail";
 export { rateGeneration } from "./rate";
 export { presentRun, type RunView } from "./present";
 export { callModel, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type CallModelInput, type CallOutcome, type ModelParams, type RetryPolicy } from "./call-model";

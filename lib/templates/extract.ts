@@ -57,3 +57,21 @@ export function extractFromContent(content: PromptContent): { variables: string[
   });
   return { variables: sortedUnique(variables.flat()), includes: [...includes.values()] };
 }
+
+/**
+ * Top-level variables opened as a section (`{{#items}}...{{/items}}`): the caller supplies a list, an object or a
+ * boolean there, not text, so forms offer a JSON editor for them. Invalid templates have none (the caller reports
+ * the template error elsewhere).
+ */
+export function extractSections(content: PromptContent): string[] {
+  try {
+    const names = mapTemplates(content, (template) =>
+      parseTemplate(template)
+        .flatMap((n) => (n.kind === "section" ? [rootName(n.name)] : []))
+        .filter((n): n is string => n !== null),
+    );
+    return sortedUnique(names.flat());
+  } catch {
+    return [];
+  }
+}

@@ -1,4 +1,4 @@
-export { extractFromContent, extractIncludes, extractVariables } from "./extract";
+export { extractFromContent, extractIncludes, extractSections, extractVariables } from "./extract";
 export { validateTemplate } from "./validate";
 export { renderContent, type RenderInput } from "./render";
 export {

@@ -6,6 +6,7 @@ import { RoleBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ApiSnippet } from "@/components/workspaces/api-snippet";
 import { requireWorkspace } from "@/lib/auth/session";
 import { PERMISSIONS, ACTIONS } from "@/lib/auth";
 import { can } from "@/lib/context";
@@ -52,9 +53,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
           }
         />
         <CardBody>
-          <pre className="overflow-x-auto rounded-md bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100">
-            {`curl ${origin}/api/v1/workspace \\\n  -H "Authorization: Bearer $PROMPTYARD_API_KEY"\n# {"slug":"${ctx.workspace.slug}","name":"${ctx.workspace.name}","scopes":[...]}`}
-          </pre>
+          <ApiSnippet serverOrigin={origin} slug={ctx.workspace.slug} name={ctx.workspace.name} />
           {!admin && <p className="mt-3 text-sm text-zinc-500">Ask an admin of this workspace for an API key.</p>}
         </CardBody>
       </Card>

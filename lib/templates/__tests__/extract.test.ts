@@ -102,3 +102,12 @@ describe("validateTemplate", () => {
     await expectAppError(() => validateTemplate(42 as never), "invalid_input", /must be a string \(text prompt\) or a list of messages/);
   });
 });
+
+describe("extractSections", () => {
+  it("names the top-level sections (lists, objects, flags) of text and chat content, not plain or nested names", async () => {
+    const { extractSections } = await import("@/lib/templates");
+    expect(extractSections("Hi {{name}}. {{#orders}}{{id}} {{#items}}{{.}}{{/items}}{{/orders}}{{^vip}}-{{/vip}}{{#customer.tier}}!{{/customer.tier}}")).toEqual(["customer", "orders"]);
+    expect(extractSections([{ role: "system", content: "{{#rules}}- {{.}}\n{{/rules}}" }, { role: "user", content: "{{question}}" }])).toEqual(["rules"]);
+    expect(extractSections("{{#broken}}")).toEqual([]);
+  });
+});

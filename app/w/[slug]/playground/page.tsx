@@ -9,10 +9,11 @@ import { Alert } from "@/components/ui/alert";
 import { requireWorkspace } from "@/lib/auth/session";
 import { can } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
-import { listModelPrices } from "@/lib/models";
 import { loadPlaygroundSession } from "@/lib/playground";
 import { getPrompt, listPrompts, listVersions } from "@/lib/prompts";
-import { listProviders } from "@/lib/providers";
+import { listConnectionModels } from "@/lib/providers";
+import { getRun, presentRun } from "@/lib/runs";
+import { extractSections } from "@/lib/templates";
 
 export const metadata: Metadata = { title: "Playground" };
 
@@ -58,16 +59,18 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
     );
   }
   const canRun = can(ctx, "runs:create");
-  const [versions, connections, prices, session] = await Promise.all([
+  const [versions, connections, session] = await Promise.all([
     listVersions({ ctx, slug: data.prompt.slug, limit: 200 }),
-    can(ctx, "providers:read") ? listProviders({ ctx }) : Promise.resolve([]),
-    listModelPrices({ ctx }),
+    canRun ? listConnectionModels({ ctx }) : Promise.resolve([]),
     loadPlaygroundSession({ ctx, input: { prompt: data.prompt.slug, id: q.session } }).catch(() => null),
   ]);
-  const models = connections.flatMap((c) => prices.map((p) => `${c.name}/${p.model}`));
   const labels = Object.fromEntries(data.labels.map((l) => [l.name, l.version]));
   const latest = data.prompt.latestVersion;
-  const first = models[0] ?? "";
+  // The prompt's own configured model, on the first connection that serves it (or could, when none could list).
+  const configured = typeof data.latest?.config.model === "string" ? data.latest.config.model : null;
+  const servedBy = configured ? (connections.find((c) => c.models.includes(configured)) ?? connections.find((c) => !c.ok)) : undefined;
+  const configuredModel = configured && servedBy ? `${servedBy.connection}/${configured}` : null;
+  const first = configuredModel ?? connections.flatMap((c) => c.models.map((m) => `${c.connection}/${m}`))[0] ?? "";
   const initial = session?.state ?? {
     columns: [
       { id: "a", source: labels.production ? { kind: "label" as const, label: "production" } : { kind: "version" as const, version: latest }, model: first, params: {} },
@@ -75,6 +78,19 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
     ],
     variables: {},
   };
+  // Each column's last run comes back with the session, so outputs survive a reload.
+  const results = Object.fromEntries(
+    (
+      await Promise.all(
+        initial.columns.map(async (c) => {
+          const runId = "runId" in c ? c.runId : undefined;
+          if (!runId) return null;
+          const run = await getRun({ ctx, input: { id: runId } }).catch(() => null);
+          return run ? ([c.id, { ...presentRun(run), verdict: run.myVerdict === "up" || run.myVerdict === "down" ? run.myVerdict : null }] as const) : null;
+        }),
+      )
+    ).filter((r) => r !== null),
+  );
   return (
     <>
       <PageHeader
@@ -89,7 +105,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         }
         action={picker}
       />
-      {connections.length === 0 && (
+      {canRun && connections.length === 0 && (
         <Alert className="mb-4">
           No model connections yet.{" "}
           {can(ctx, "providers:manage") ? (
@@ -106,14 +122,19 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         key={`${data.prompt.slug}:${session?.id ?? "new"}`}
         ws={ws}
         prompt={{ slug: data.prompt.slug, type: data.prompt.type }}
-        versions={versions.map((v) => ({ number: v.number, semver: v.semver, variables: v.variables }))}
+        versions={versions.map((v) => ({ number: v.number, semver: v.semver, variables: v.variables, sections: extractSections(v.content) }))}
         labels={labels}
         draftVariables={data.latest?.variables ?? []}
-        models={models}
+        draftSections={data.latest ? extractSections(data.latest.content) : []}
+        connections={connections.map((c) => ({ name: c.connection, ok: c.ok, models: c.models, message: c.message }))}
+        configuredModel={configuredModel}
+        configured={configured}
         initial={initial}
+        results={results}
         sessionId={session && !session.shared ? session.id : null}
         canRun={canRun}
         canRate={can(ctx, "reviews:write")}
+        pricesHref={can(ctx, "providers:manage") ? `/w/${ws}/settings/models#prices` : null}
         notice={session?.shared ? "You opened a teammate's playground. Your changes are saved as your own copy." : undefined}
       />
     </>

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FileText } from "lucide-react";
 import { NewPromptDialog } from "@/components/prompts/new-prompt-dialog";
+import { PromptSearch } from "@/components/prompts/prompt-search";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
@@ -24,7 +25,8 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   const { ctx } = await requireWorkspace(ws);
   const page = Math.max(1, Number(q.page) || 1);
   const updated = q.updated && q.updated in UPDATED ? UPDATED[q.updated as keyof typeof UPDATED] : undefined;
-  const [{ prompts, hasMore }, facets] = await Promise.all([
+  const sort = q.sort === "name" ? "name" : "updated";
+  const [{ prompts, hasMore, total }, facets] = await Promise.all([
     listPrompts({
       ctx,
       input: {
@@ -34,6 +36,7 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
         label: q.label || undefined,
         archived: q.archived === "1",
         updatedAfter: updated ? new Date(Date.now() - updated * 86400_000) : undefined,
+        sort,
         limit: PAGE,
         offset: (page - 1) * PAGE,
       },
@@ -42,12 +45,14 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   ]);
   const filtered = Boolean(q.q || q.folder || q.tag || q.label || q.updated || q.archived);
   const base = `/w/${ws}/prompts`;
+  const sortHref = (s: "name" | "updated") => `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([k, v]) => v && k !== "page" && k !== "sort") as [string, string][]), ...(s === "name" ? { sort: "name" } : {}) })}`;
   const pageHref = (p: number) => `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v) as [string, string][]), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Prompts" description="Every prompt with its environments. Versions are immutable; labels move." action={can(ctx, "prompts:write") && <NewPromptDialog ws={ws} folder={q.folder} />} />
       <form className="mb-4 flex flex-wrap items-center gap-2" role="search">
-        <Input name="q" defaultValue={q.q} placeholder="Search slug or description" className="w-64" aria-label="Search prompts" />
+        <PromptSearch defaultValue={q.q} />
+        {sort === "name" && <input type="hidden" name="sort" value="name" />}
         <Select name="folder" defaultValue={q.folder ?? ""} className="w-40" aria-label="Folder">
           <option value="">All folders</option>
           {facets.folders.map((f) => (
@@ -87,6 +92,21 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
           </Link>
         )}
       </form>
+      <div className="mb-2 flex items-center justify-between text-sm text-zinc-500">
+        <span data-testid="prompt-total">
+          {total === 0 ? "No prompts" : total <= PAGE ? `${total} prompt${total === 1 ? "" : "s"}` : `${(page - 1) * PAGE + 1}–${(page - 1) * PAGE + prompts.length} of ${total} prompts`}
+          {filtered && total > 0 ? " match" : ""}
+        </span>
+        <span className="flex items-center gap-2">
+          Sort
+          <Link href={sortHref("updated")} aria-current={sort === "updated" ? "true" : undefined} className={sort === "updated" ? "font-medium text-zinc-900 dark:text-zinc-100" : "hover:underline"}>
+            recently updated
+          </Link>
+          <Link href={sortHref("name")} aria-current={sort === "name" ? "true" : undefined} className={sort === "name" ? "font-medium text-zinc-900 dark:text-zinc-100" : "hover:underline"}>
+            name
+          </Link>
+        </span>
+      </div>
       <Card>
         {prompts.length === 0 ? (
           <EmptyState icon={FileText} title={filtered ? "No prompts match these filters" : "No prompts yet"}>

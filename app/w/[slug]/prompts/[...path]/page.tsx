@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TabNav } from "@/components/shell/nav-link";
-import { ComparePanel } from "@/components/prompts/compare-panel";
+import { ComparePanel, type CompareSide } from "@/components/prompts/compare-panel";
 import { DetailsPanel } from "@/components/prompts/details-panel";
 import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
 import { PromptHeader } from "@/components/prompts/prompt-header";
@@ -12,11 +12,14 @@ import { RunsTable } from "@/components/prompts/runs-table";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { cn } from "@/components/ui/cn";
 import { requireWorkspace } from "@/lib/auth/session";
+import { atLeast } from "@/lib/auth/permissions";
 import { can } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { labelHistory, labelsAt, listLabelPolicies } from "@/lib/labels";
 import { getPrompt, getPromptUsage, getVersion, listVersions, parseSelector } from "@/lib/prompts";
+import { readLiveDraft } from "@/lib/drafts";
 import { listRuns } from "@/lib/runs";
+import { extractFromContent } from "@/lib/templates";
 
 type Props = { params: Promise<{ slug: string; path: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -51,7 +54,7 @@ export default async function PromptPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} />
+      <PromptHeader ws={ws} prompt={{ slug: prompt.slug, type: prompt.type, description: prompt.description, tags: prompt.tags, isComponent: prompt.isComponent, archived: Boolean(prompt.archivedAt) }} labels={labels.map((l) => ({ name: l.name, version: l.version }))} latest={prompt.latestVersion} canRun={can(ctx, "runs:create")} />
       <TabNav label="Prompt">
         {TABS.map(([t, label]) => (
           <Link
@@ -97,6 +100,15 @@ export default async function PromptPage({ params, searchParams }: Props) {
     </>
   );
 
+  /** Each label with the role its policy needs, and whether the caller has it (so forms offer only what will work). */
+  async function labelRules() {
+    const policies = await listLabelPolicies({ ctx });
+    return labels.map((l) => {
+      const minRole = (policies.find((p) => p.label === l.name) ?? { minRole: l.name === "production" ? ("admin" as const) : ("editor" as const) }).minRole;
+      return { name: l.name, minRole, allowed: atLeast(ctx.role!, minRole) };
+    });
+  }
+
   async function VersionsTab({ ws, slug, canWrite, canMove }: { ws: string; slug: string; canWrite: boolean; canMove: boolean }) {
     const versions = await listVersions({ ctx, slug });
     return (
@@ -105,18 +117,46 @@ export default async function PromptPage({ params, searchParams }: Props) {
         slug={slug}
         canWrite={canWrite}
         canMove={canMove}
-        labelNames={labels.map((l) => l.name)}
+        labels={await labelRules()}
+        role={ctx.role!}
         versions={versions.map((v) => ({ number: v.number, semver: v.semver, message: v.message, author: v.authorName ?? (v.authorKeyId ? "API key" : "system"), createdAt: v.createdAt.toISOString(), labels: v.labels, hash: v.hash }))}
       />
     );
   }
 
+  /** A compare side: "3" / "v3" a version, "draft" the live draft, anything else a label ("production", "latest"). */
+  async function compareSide(key: string, slug: string): Promise<CompareSide | null> {
+    if (key === "draft") {
+      const d = await readLiveDraft({ ctx, input: { slug } }).catch(() => null);
+      if (!d) return null;
+      let variables: string[] = [];
+      try {
+        variables = extractFromContent(d.content as never).variables;
+      } catch {
+        // A template that does not parse yet has no variables to compare.
+      }
+      return { title: `live draft (on v${d.baseVersion})`, content: d.content, config: d.config as Record<string, unknown>, variables };
+    }
+    const m = /^v?(\d+)$/.exec(key);
+    const label = m ? null : key === "latest" ? { name: "latest", version: prompt.latestVersion } : labels.find((l) => l.name === key);
+    const number = m ? Number(m[1]) : label?.version;
+    if (!number) return null;
+    const got = await getVersion({ ctx, slug, number }).catch(() => null);
+    if (!got) return null;
+    const v = got.version;
+    return { title: label ? `${label.name} (v${v.number}, ${v.semver})` : `v${v.number} (${v.semver})`, content: v.content, config: v.config as Record<string, unknown>, variables: v.variables };
+  }
+
   async function CompareTab({ ws, slug, latest, from, to }: { ws: string; slug: string; latest: number; from?: string; to?: string }) {
-    const toN = Number(to) || latest;
-    const fromN = Number(from) || Math.max(1, toN - 1);
-    const [a, b] = await Promise.all([getVersion({ ctx, slug, number: fromN }).catch(() => null), getVersion({ ctx, slug, number: toN }).catch(() => null)]);
-    const pick = (v: NonNullable<typeof a>["version"]) => ({ number: v.number, semver: v.semver, content: v.content, config: v.config, variables: v.variables });
-    return <ComparePanel ws={ws} slug={slug} latest={latest} from={a ? pick(a.version) : null} to={b ? pick(b.version) : null} fromN={fromN} toN={toN} />;
+    const toKey = to || String(latest);
+    const fromKey = from || (/^\d+$/.test(toKey) ? String(Math.max(1, Number(toKey) - 1)) : String(latest));
+    const [a, b] = await Promise.all([compareSide(fromKey, slug), compareSide(toKey, slug)]);
+    const options = [
+      { value: "draft", label: "Live draft" },
+      ...labels.filter((l) => l.version).map((l) => ({ value: l.name, label: `${l.name} (v${l.version})` })),
+      ...Array.from({ length: latest }, (_, i) => ({ value: String(latest - i), label: `v${latest - i}` })),
+    ];
+    return <ComparePanel ws={ws} slug={slug} options={options} fromKey={fromKey} toKey={toKey} from={a} to={b} />;
   }
 
   async function EnvironmentsTab({ ws, slug, at, canMove, labels }: { ws: string; slug: string; at?: string; canMove: boolean; labels: { name: string; version: number | null }[] }) {
@@ -130,13 +170,14 @@ export default async function PromptPage({ params, searchParams }: Props) {
         atError = e instanceof Error ? e.message : "Invalid date.";
       }
     }
-    const [history, policies] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), listLabelPolicies({ ctx })]);
+    const [history, rules] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), labelRules()]);
     return (
       <EnvironmentsPanel
         ws={ws}
         slug={slug}
         canMove={canMove}
-        labels={labels.map((l) => ({ ...l, minRole: (policies.find((p) => p.label === l.name) ?? { minRole: l.name === "production" ? "admin" : "editor" }).minRole }))}
+        labels={labels.map((l) => ({ ...l, minRole: rules.find((r) => r.name === l.name)!.minRole, allowed: rules.find((r) => r.name === l.name)!.allowed }))}
+        role={ctx.role!}
         history={history.map((h) => ({ id: h.id, label: h.label, kind: h.kind, from: h.from, to: h.to, reason: h.reason, actor: h.actor, at: h.at.toISOString() }))}
         at={at ?? null}
         atResult={atResult ? { at: atResult.at.toISOString(), labels: atResult.labels } : null}
@@ -149,7 +190,8 @@ export default async function PromptPage({ params, searchParams }: Props) {
     const { runs, nextCursor } = await listRuns({ ctx, input: { promptSlug: slug, limit: 50, cursor } });
     return (
       <RunsTable
-        playgroundHref={`/w/${ws}/playground?prompt=${encodeURIComponent(slug)}`}
+        playgroundHref={can(ctx, "runs:create") ? `/w/${ws}/playground?prompt=${encodeURIComponent(slug)}` : null}
+        runBase={`/w/${ws}/runs`}
         nextHref={nextCursor ? `/w/${ws}/prompts/${slug}?tab=runs&cursor=${nextCursor}` : null}
         runs={runs.map((r) => ({
           id: r.id,

@@ -31,7 +31,7 @@ export default async function ModelsSettingsPage({ params }: { params: Promise<{
         <CardHeader title="Network" description="Where connections may point, and how many model calls run at once." />
         <NetworkSettingsForm slug={ws} settings={settings} />
       </Card>
-      <Card>
+      <Card id="prices" className="scroll-mt-6">
         <CardHeader
           title="Prices"
           description={`Model prices (USD per 1M tokens), list prices as of ${PRICES_TAKEN_ON}; edit to match your contract. Changes apply to new runs only.`}
