@@ -7,7 +7,7 @@ import { DetailsPanel } from "@/components/prompts/details-panel";
 import { EnvironmentsPanel } from "@/components/prompts/environments-panel";
 import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptWorkbench } from "@/components/prompts/workbench";
-import { LiveWorkbench } from "@/components/realtime/live-workbench";
+import { LiveWorkbench } from "@/components/realtime/live-workbench-client-only";
 import { RunsTable } from "@/components/prompts/runs-table";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { cn } from "@/components/ui/cn";
