@@ -76,6 +76,7 @@ test("every page fits a 390 px phone without sideways scrolling, and renders at 
     { name: "review-pairwise", path: `${w}/reviews/${pairwise}` },
     { name: "review-results", path: `${w}/reviews/${pairwise}/results` },
     { name: "review-empty-queue", path: `${w}/reviews/${empty}` },
+    { name: "run-detail", path: `${w}/runs/${ids[0]}` },
     { name: "audit", path: `${w}/audit` },
     { name: "api-docs", path: `${w}/api-docs` },
     { name: "settings", path: `${w}/settings` },

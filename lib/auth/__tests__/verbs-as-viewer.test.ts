@@ -106,6 +106,7 @@ const VERBS: Record<string, Kind> = {
   "reviews.enqueueGenerations": "plumbing",
   "reviews.getQueue": "queues:read",
   "reviews.getQueueStats": "queues:read",
+  "reviews.listQueueReviews": "queues:read",
   "reviews.getReviewerQueue": "queues:read",
   "reviews.listAssignableReviewers": "queues:manage",
   "reviews.listQueueSourceOptions": "queues:manage",
