@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { MessageSquare, ThumbsDown, ThumbsUp } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -14,7 +15,7 @@ const VERDICT: Record<string, { text: string; tone: "green" | "red" | "blue" | "
 };
 
 /** Each review with its comment and rubric labels beside the verdict, newest first; a list, so it reflows on a phone. */
-export function ReviewList({ rows, limit, total }: { rows: QueueReviewRow[]; limit: number; total: number }) {
+export function ReviewList({ rows, limit, total, runsBase }: { rows: QueueReviewRow[]; limit: number; total: number; runsBase: string }) {
   const commented = rows.filter((r) => r.comment).length;
   return (
     <Card data-testid="review-list">
@@ -59,6 +60,15 @@ export function ReviewList({ rows, limit, total }: { rows: QueueReviewRow[]; lim
                 </div>
                 <span className="text-xs text-zinc-500 sm:text-right">
                   {r.reviewer} · <RelativeTime date={new Date(r.createdAt)} />
+                  {r.runIds.length > 0 && (
+                    <span className="mt-0.5 flex gap-2 sm:justify-end">
+                      {r.runIds.map((id, i) => (
+                        <Link key={id} href={`${runsBase}/${id}`} className="text-zinc-700 underline underline-offset-2 hover:text-zinc-900 dark:text-zinc-300" data-testid="review-run-link">
+                          {r.runIds.length > 1 ? `Run ${i === 0 ? "A" : "B"}` : "Open run"}
+                        </Link>
+                      ))}
+                    </span>
+                  )}
                 </span>
               </li>
             );

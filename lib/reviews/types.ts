@@ -153,4 +153,6 @@ export interface QueueReviewRow {
   comment: string | null;
   reviewer: string;
   createdAt: string;
+  /** The runs judged (canonical A then B): empty when the caller may not see where outputs came from. */
+  runIds: string[];
 }

@@ -60,6 +60,11 @@ describe(`queue list order and review listing (${usingPostgres() ? "postgres" : 
     expect(JSON.stringify(rows)).not.toMatch(/gpt-4o-mini|"version"/);
     expect(await listQueueReviews({ ctx: w.reviewer1.ctx, input: { queueId: queue.id, limit: 1 } })).toHaveLength(1);
 
+    // Links to the judged runs: editors of a blind queue get them, its reviewers never do.
+    expect(rows.every((r) => r.runIds.length === 0)).toBe(true);
+    const asEditor = await listQueueReviews({ ctx: w.editor.ctx, input: { queueId: queue.id } });
+    expect(asEditor.map((r) => r.runIds).flat().sort()).toEqual(gens.map((g) => g.id).sort());
+
     await expectAppError(listQueueReviews({ ctx: w.viewer.ctx, input: { queueId: queue.id } }), "forbidden");
     const other = await makeWorkspace(database);
     await expectAppError(listQueueReviews({ ctx: other.ctx, input: { queueId: queue.id } }), "not_found");

@@ -113,7 +113,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         )}
         {stats.byModel && <RateTable title="Thumbs-up rate per model" description="The same votes grouped by model." rows={stats.byModel} testId="rates-model" />}
         {stats.pairwise && <WinTable rows={stats.pairwise} />}
-        <ReviewList rows={reviewRows} limit={QUEUE_REVIEWS_LIMIT} total={stats.progress.done} />
+        <ReviewList rows={reviewRows} limit={QUEUE_REVIEWS_LIMIT} total={stats.progress.done} runsBase={`/w/${slug}/runs`} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <AgreementCard a={stats.agreement} />
           <ReviewersTable rows={stats.reviewers} />
