@@ -1,4 +1,4 @@
-export { runPrompt, type RunOptions, type RunResult } from "./run";
+export { previewRunInput, runPrompt, type RunOptions, type RunResult } from "./run";
 export { listRuns, getRun, type RunRow } from "./list";
 export { getRunDetail, type RunDetail, type RunFeedback } from "./detail";
 export { rateGeneration } from "./rate";

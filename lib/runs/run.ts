@@ -1,7 +1,7 @@
 import "server-only";
 import type { ModelMessage } from "ai";
 import { z } from "zod";
-import { type Generation, type PromptConfig, type PromptContent, type PromptVersion } from "@/db/schema";
+import { type Generation, type Prompt, type PromptConfig, type PromptContent, type PromptVersion } from "@/db/schema";
 import { authorize, type WorkspaceCtx } from "@/lib/context";
 import { AppError, invalidInput } from "@/lib/errors";
 import { FIELD_LIMITS, recordGenerations } from "@/lib/generations";
@@ -40,7 +40,8 @@ export type RunResult = Generation & {
   /** "<connection>/<model id>", as asked. */
   modelRef: string;
   connectionName: string;
-  promptSlug: string;
+  /** null for a free-form run (no saved prompt). */
+  promptSlug: string | null;
   versionNumber: number | null;
   /** Why the call failed (status "error"), for the transport to choose a status code; null on success. */
   errorKind: ProviderFailureKind | null;
@@ -58,6 +59,60 @@ function zodToInput(e: unknown, field: string): never {
 function paramsFrom(config: PromptConfig, override: ModelParams | undefined): ModelParams {
   const merged: ModelParams = { temperature: config.temperature, maxTokens: config.maxTokens, topP: config.topP, stop: config.stop, ...override };
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as ModelParams;
+}
+
+type ParsedRunInput = z.output<typeof RunPromptInput>;
+
+/**
+ * What a run sends: the content (a version, the caller's draft, or a free-form template), its config, and the
+ * rendered messages. Throws the caller's 4xx (unknown prompt or version, missing variable) before anything is called.
+ */
+async function resolveRunInput(ctx: WorkspaceCtx, data: Pick<ParsedRunInput, "prompt" | "label" | "version" | "draft" | "freeform" | "variables">) {
+  let prompt: Prompt | null = null;
+  let version: PromptVersion | null = null;
+  let content: PromptContent;
+  let config: PromptConfig;
+  const unsaved = data.freeform ?? data.draft;
+  if (data.prompt !== undefined) prompt = await getPromptInWorkspace(ctx.db, ctx.workspace.id, data.prompt);
+  if (unsaved) {
+    const type = data.freeform ? data.freeform.type : prompt!.type;
+    const field = data.freeform ? "freeform" : "draft";
+    try {
+      content = PromptContentSchema(type).parse(unsaved.content);
+    } catch (e) {
+      zodToInput(e, `${field}.content`);
+    }
+    try {
+      config = PromptConfigSchema.parse(unsaved.config ?? {});
+    } catch (e) {
+      zodToInput(e, `${field}.config`);
+    }
+    if (config.responseSchema) validateResponseSchema(config.responseSchema);
+  } else {
+    if (!prompt) throw invalidInput("Give a prompt slug or a freeform template.");
+    if (data.version !== undefined) {
+      version = await getVersionByNumber(ctx.db, prompt, data.version);
+    } else {
+      const label = data.label ?? "production";
+      version = await resolveLabel(ctx.db, prompt, label);
+      if (!version) throw new AppError("not_found", `Label "${label}" of prompt "${prompt.slug}" points at no version yet; promote a version to it, or run a version number.`);
+    }
+    content = version.content;
+    config = version.config;
+  }
+  // Render (a missing variable is the caller's 400, before any call or row). Free-form templates may include components too.
+  const resolved = await resolveIncludes(ctx.db, ctx.workspace.id, content, prompt?.slug ?? "(free-form)");
+  const rendered = renderContent({ content, variables: data.variables, components: resolved.partials });
+  const messages: ModelMessage[] = typeof rendered === "string" ? [{ role: "user", content: rendered }] : rendered.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
+  return { prompt, version, content, config, messages };
+}
+
+/** What a run would send, rendered with these variables, without calling a model or storing anything (readers+). */
+export async function previewRunInput({ ctx, input }: { ctx: WorkspaceCtx; input: RunPromptInput }): Promise<{ messages: ModelMessage[] }> {
+  authorize(ctx, "prompts:read");
+  const data = RunPromptInput.parse(input);
+  const { messages } = await resolveRunInput(ctx, data);
+  return { messages };
 }
 
 /**
@@ -84,40 +139,8 @@ export async function runPrompt({
   const connectionName = data.model.slice(0, slash);
   const modelId = data.model.slice(slash + 1);
 
-  // What to run: a committed version (label, default production, or number) or the caller's draft.
-  const prompt = await getPromptInWorkspace(ctx.db, ctx.workspace.id, data.prompt);
-  let version: PromptVersion | null = null;
-  let content: PromptContent;
-  let config: PromptConfig;
-  if (data.draft) {
-    try {
-      content = PromptContentSchema(prompt.type).parse(data.draft.content);
-    } catch (e) {
-      zodToInput(e, "draft.content");
-    }
-    try {
-      config = PromptConfigSchema.parse(data.draft.config ?? {});
-    } catch (e) {
-      zodToInput(e, "draft.config");
-    }
-    if (config.responseSchema) validateResponseSchema(config.responseSchema);
-  } else {
-    if (data.version !== undefined) {
-      version = await getVersionByNumber(ctx.db, prompt, data.version);
-    } else {
-      const label = data.label ?? "production";
-      version = await resolveLabel(ctx.db, prompt, label);
-      if (!version) throw new AppError("not_found", `Label "${label}" of prompt "${prompt.slug}" points at no version yet; promote a version to it, or run a version number.`);
-    }
-    content = version.content;
-    config = version.config;
-  }
+  const { prompt, version, config, messages } = await resolveRunInput(ctx, data);
   const conn = await getConnectionByName(ctx.db, ctx.workspace.id, connectionName);
-
-  // Render (a missing variable is the caller's 400, before any call or row).
-  const resolved = await resolveIncludes(ctx.db, ctx.workspace.id, content, prompt.slug);
-  const rendered = renderContent({ content, variables: data.variables, components: resolved.partials });
-  const messages: ModelMessage[] = typeof rendered === "string" ? [{ role: "user", content: rendered }] : rendered.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
   const params = paramsFrom(config, data.params);
 
   const settings = await loadModelSettings(ctx.db, ctx.workspace.id);
@@ -159,9 +182,10 @@ export async function runPrompt({
     input: {
       rows: [
         {
-          promptId: prompt.id,
+          promptId: prompt?.id,
           promptVersionId: version?.id,
-          isDraft: Boolean(data.draft),
+          // Free-form runs are drafts too: no committed version produced them.
+          isDraft: Boolean(data.draft || data.freeform),
           connectionId: conn.id,
           provider: conn.kind,
           model: modelId,
@@ -189,7 +213,7 @@ export async function runPrompt({
     ...withoutIndex(row),
     modelRef: `${conn.name}/${modelId}`,
     connectionName: conn.name,
-    promptSlug: prompt.slug,
+    promptSlug: prompt?.slug ?? null,
     versionNumber: version?.number ?? null,
     errorKind: outcome.ok ? null : outcome.failure.kind,
     attempts: outcome.attempts,

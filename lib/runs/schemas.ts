@@ -22,7 +22,9 @@ export const ModelRefSchema = z
 
 export const RunPromptInput = z
   .object({
-    prompt: z.string({ error: "prompt must be a prompt slug." }).min(1, "prompt must be a prompt slug.").max(200),
+    prompt: z.string({ error: "prompt must be a prompt slug." }).min(1, "prompt must be a prompt slug.").max(200).optional(),
+    /** A template written in the playground with no saved prompt: stored with no prompt or version, as a draft run. */
+    freeform: z.object({ type: z.enum(["text", "chat"], { error: 'freeform.type must be "text" or "chat".' }), content: z.unknown(), config: z.unknown().optional() }).optional(),
     label: z.string().min(1).max(36).optional(),
     version: z.number({ error: "version must be a number." }).int("version must be a whole number.").positive("version must be 1 or more.").optional(),
     /** Unsaved content (the playground's editor): run it against the prompt without committing. */
@@ -35,7 +37,9 @@ export const RunPromptInput = z
     runGroupId: z.uuid("runGroupId must be a UUID.").optional(),
     signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, "signal must be an AbortSignal.").optional(),
   })
-  .refine((v) => [v.label, v.version, v.draft].filter((x) => x !== undefined).length <= 1, { error: "Give at most one of label, version or draft." });
+  .refine((v) => [v.label, v.version, v.draft].filter((x) => x !== undefined).length <= 1, { error: "Give at most one of label, version or draft." })
+  .refine((v) => (v.prompt === undefined) !== (v.freeform === undefined), { error: "Give either prompt (a slug) or freeform (a template), not both." })
+  .refine((v) => !v.freeform || [v.label, v.version, v.draft].every((x) => x === undefined), { error: "A freeform run takes no label, version or draft." });
 export type RunPromptInput = z.input<typeof RunPromptInput>;
 
 export const RUNS_PAGE_MAX = 200;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sessionWorkspace } from "@/lib/auth/session";
 import { authorize } from "@/lib/context";
 import { readLiveDraft } from "@/lib/drafts";
+import { invalidInput } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
 import { toActionError } from "@/lib/http/errors";
 import { presentRun, runPrompt } from "@/lib/runs";
@@ -10,8 +11,10 @@ export const dynamic = "force-dynamic";
 
 const Body = z.object({
   workspace: z.string().min(1).max(40),
-  prompt: z.string().min(1).max(200),
+  /** Absent for a free-form run. */
+  prompt: z.string().min(1).max(200).optional(),
   source: z.union([
+    z.object({ kind: z.literal("freeform"), type: z.enum(["text", "chat"]), content: z.unknown() }),
     z.object({ kind: z.literal("version"), version: z.number().int().min(1) }),
     z.object({ kind: z.literal("label"), label: z.string().min(1).max(36) }),
     z.object({ kind: z.literal("draft") }),
@@ -34,12 +37,15 @@ export const POST = route(async (req) => {
   const { ctx } = await sessionWorkspace(body.workspace);
   // Before the stream opens: a refusal is a 403 JSON error, not a 200 stream that carries an error event.
   authorize(ctx, "runs:create");
+  if (body.source.kind !== "freeform" && !body.prompt) throw invalidInput("prompt: give the prompt's slug (or run a freeform template).");
   const selector =
-    body.source.kind === "version"
+    body.source.kind === "freeform"
+      ? { freeform: { type: body.source.type, content: body.source.content } }
+      : body.source.kind === "version"
       ? { version: body.source.version }
       : body.source.kind === "label"
         ? { label: body.source.label }
-        : { draft: await readLiveDraft({ ctx, input: { slug: body.prompt } }).then((d) => ({ content: d.content, config: d.config })) };
+        : { draft: await readLiveDraft({ ctx, input: { slug: body.prompt! } }).then((d) => ({ content: d.content, config: d.config })) };
   const params = Object.fromEntries(Object.entries(body.params).filter(([, v]) => v !== undefined));
 
   const stream = new ReadableStream<Uint8Array>({
@@ -54,7 +60,7 @@ export const POST = route(async (req) => {
       try {
         const result = await runPrompt({
           ctx,
-          input: { prompt: body.prompt, ...selector, model: body.model, variables: body.variables, params, source: "playground", runGroupId: body.runGroupId, signal: req.signal },
+          input: { prompt: body.source.kind === "freeform" ? undefined : body.prompt, ...selector, model: body.model, variables: body.variables, params, source: "playground", runGroupId: body.runGroupId, signal: req.signal },
           onDelta: (text) => send("delta", { text }),
         });
         send(result.status === "success" ? "done" : "error", result.status === "success" ? presentRun(result) : { message: result.error, run: presentRun(result) });
