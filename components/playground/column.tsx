@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { Copy, ExternalLink, FileText, Play, Square, ThumbsDown, ThumbsUp, X } from "lucide-react";
+import { Copy, ExternalLink, Eye, FileText, Play, Square, ThumbsDown, ThumbsUp, X } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,9 @@ import { Input, Select } from "@/components/ui/input";
 import { RunOutput } from "./output";
 import type { RunView } from "./run-stream";
 
-export type Source = { kind: "version"; version: number } | { kind: "label"; label: string } | { kind: "draft" };
+export type Source = { kind: "version"; version: number } | { kind: "label"; label: string } | { kind: "draft" } | { kind: "freeform" };
+/** What a column would send, or why it cannot be rendered (a missing variable names it). */
+export type Preview = { ok: true; messages: { role: string; content: string }[] } | { ok: false; message: string };
 export type ColumnState = {
   id: string;
   source: Source;
@@ -86,7 +88,7 @@ function RenderedInput({ input }: { input: unknown }) {
   );
 }
 
-export const sourceKey = (s: Source) => (s.kind === "version" ? `v:${s.version}` : s.kind === "label" ? `l:${s.label}` : "draft");
+export const sourceKey = (s: Source) => (s.kind === "version" ? `v:${s.version}` : s.kind === "label" ? `l:${s.label}` : s.kind);
 const ms = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n} ms`);
 const usd = (n: number | null | undefined) => (n === null || n === undefined ? "n/a" : n === 0 ? "$0" : n < 0.01 ? `$${n.toFixed(6)}` : `$${n.toFixed(4)}`);
 
@@ -109,6 +111,7 @@ export function PlaygroundColumn({
   onRemove,
   onRate,
   onToggleCompare,
+  onPreview,
 }: {
   index: number;
   column: ColumnState;
@@ -131,11 +134,20 @@ export function PlaygroundColumn({
   onRemove: () => void;
   onRate: (v: "up" | "down" | null) => void;
   onToggleCompare: () => void;
+  /** Renders what this column would send with the current variables. */
+  onPreview: () => Promise<Preview>;
 }) {
   const r = column.result;
   const run = r?.run;
   const running = r?.status === "running";
   const [showPrompt, setShowPrompt] = useState(false);
+  const [preview, setPreview] = useState<Preview | "loading" | null>(null);
+  const togglePreview = async () => {
+    if (preview) return setPreview(null);
+    setShowPrompt(false);
+    setPreview("loading");
+    setPreview(await onPreview().catch((e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : "The preview failed." })));
+  };
   return (
     <section className="flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" data-testid={`column-${index}`} aria-label={`Column ${index + 1}`}>
       <div className="grid gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
@@ -192,6 +204,23 @@ export function PlaygroundColumn({
           {problem}
         </p>
       )}
+      {preview && (
+        <div className="max-h-64 overflow-auto border-b border-zinc-200 bg-zinc-50/50 p-3 dark:border-zinc-800 dark:bg-zinc-950/50" aria-label={`Preview of column ${index + 1}`} data-testid={`preview-${index}`}>
+          <div className="mb-1 flex items-center justify-between text-[10px] font-medium uppercase tracking-wide text-zinc-500">
+            <span>What would be sent</span>
+            <button type="button" className="normal-case hover:text-zinc-900 dark:hover:text-zinc-100" onClick={() => setPreview(null)}>
+              close
+            </button>
+          </div>
+          {preview === "loading" ? (
+            <div className="h-4 w-40 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" aria-label="Rendering" />
+          ) : preview.ok ? (
+            <RenderedInput input={preview.messages} />
+          ) : (
+            <Alert>{preview.message}</Alert>
+          )}
+        </div>
+      )}
       {showPrompt && run && (
         <div className="max-h-64 overflow-auto border-b border-zinc-200 bg-zinc-50/50 p-3 dark:border-zinc-800 dark:bg-zinc-950/50" aria-label={`Rendered prompt of column ${index + 1}`}>
           <RenderedInput input={run.input} />
@@ -218,9 +247,12 @@ export function PlaygroundColumn({
             {run ? usd(run.costUsd) : "—"}
           </span>
         )}
+        <button type="button" className="inline-flex items-center gap-0.5 hover:text-zinc-900 dark:hover:text-zinc-100" aria-pressed={Boolean(preview)} onClick={togglePreview} title="Render with the current variables, without running" data-testid={`preview-button-${index}`}>
+          <Eye className="size-3" aria-hidden /> preview
+        </button>
         {run && (
-          <button type="button" className="inline-flex items-center gap-0.5 hover:text-zinc-900 dark:hover:text-zinc-100" aria-pressed={showPrompt} onClick={() => setShowPrompt((v) => !v)} data-testid={`show-prompt-${index}`}>
-            <FileText className="size-3" aria-hidden /> {showPrompt ? "hide prompt" : "prompt"}
+          <button type="button" className="inline-flex items-center gap-0.5 hover:text-zinc-900 dark:hover:text-zinc-100" aria-pressed={showPrompt} onClick={() => { setPreview(null); setShowPrompt((v) => !v); }} data-testid={`show-prompt-${index}`}>
+            <FileText className="size-3" aria-hidden /> {showPrompt ? "hide sent" : "sent"}
           </button>
         )}
         {run?.id && (

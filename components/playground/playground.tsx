@@ -1,21 +1,27 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { GitCompare, Link2, Play, Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { GitCompare, Link2, Play, Plus, Save } from "lucide-react";
 import { toast } from "sonner";
-import { rateRunAction, savePlaygroundAction } from "@/app/w/[slug]/playground/actions";
-import { PromptDiffEditor } from "@/components/editor";
+import { previewRunAction, rateRunAction, savePlaygroundAction } from "@/app/w/[slug]/playground/actions";
+import { createPromptAction } from "@/app/w/[slug]/prompts/actions";
+import { ChatMessagesEditor, PromptDiffEditor, PromptEditor, type ChatMessage } from "@/components/editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/input";
-import { PlaygroundColumn, sourceKey, type ColumnState, type ConnectionOption, type Source, type SourceOption } from "./column";
+import { Field, Input, Select } from "@/components/ui/input";
+import { extractFromContent, extractSections } from "@/lib/templates";
+import { PlaygroundColumn, sourceKey, type ColumnState, type ConnectionOption, type Preview, type Source, type SourceOption } from "./column";
 import { streamRun, type RunView } from "./run-stream";
 
 type Version = { number: number; semver: string; variables: string[]; sections: string[] };
 export type PlaygroundProps = {
   ws: string;
-  prompt: { slug: string; type: "text" | "chat" };
+  /** null: the free-form playground (a template written here, no saved prompt). */
+  prompt: { slug: string; type: "text" | "chat" } | null;
+  /** Editors+ may save a free-form template as a new prompt. */
+  canSavePrompt?: boolean;
   versions: Version[];
   labels: Record<string, number | null>;
   draftVariables: string[];
@@ -41,6 +47,20 @@ const newId = () => Math.random().toString(36).slice(2, 10);
 /** Side-by-side runs: 1-6 columns, each a prompt version (or label, or the live draft) on a model. */
 export function Playground(props: PlaygroundProps) {
   const { ws, prompt, versions, labels } = props;
+  const [ffType, setFfType] = useState<"text" | "chat">("text");
+  const [ffText, setFfText] = useState("Summarize {{topic}} in one sentence.");
+  const [ffMessages, setFfMessages] = useState<ChatMessage[]>([
+    { role: "system", content: "You are a helpful assistant." },
+    { role: "user", content: "{{question}}" },
+  ]);
+  const ffContent = ffType === "text" ? ffText : ffMessages;
+  const ffScan = useMemo(() => {
+    try {
+      return { variables: extractFromContent(ffContent).variables, sections: extractSections(ffContent), error: null };
+    } catch (e) {
+      return { variables: [], sections: [], error: e instanceof Error ? e.message : "The template does not parse." };
+    }
+  }, [ffContent]);
   const [columns, setColumns] = useState<ColumnState[]>(() =>
     props.initial.columns.map(({ runId: _r, ...c }) => {
       const run = props.results[c.id];
@@ -55,7 +75,10 @@ export function Playground(props: PlaygroundProps) {
 
   const byNumber = useMemo(() => new Map(versions.map((v) => [v.number, v])), [versions]);
   const sources: SourceOption[] = useMemo(
-    () => [
+    () =>
+      prompt === null
+        ? [{ value: "freeform", label: "Free-form template", source: { kind: "freeform" } }]
+        : [
       { value: "draft", label: "Live draft", source: { kind: "draft" } },
       ...Object.entries(labels).map(([label, n]) => ({ value: `l:${label}`, label: `${label} ${n ? `(v${n})` : "(not set)"}`, source: { kind: "label" as const, label } })),
       ...versions.map((v) => ({ value: `v:${v.number}`, label: `v${v.number} · ${v.semver}`, source: { kind: "version" as const, version: v.number } })),
@@ -63,12 +86,12 @@ export function Playground(props: PlaygroundProps) {
     [labels, versions],
   );
   const variablesOf = useCallback(
-    (s: Source): string[] => (s.kind === "draft" ? props.draftVariables : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.variables ?? [])),
-    [byNumber, labels, props.draftVariables],
+    (s: Source): string[] => (s.kind === "freeform" ? ffScan.variables : s.kind === "draft" ? props.draftVariables : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.variables ?? [])),
+    [byNumber, labels, props.draftVariables, ffScan.variables],
   );
   const sectionsOf = useCallback(
-    (s: Source): string[] => (s.kind === "draft" ? props.draftSections : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.sections ?? [])),
-    [byNumber, labels, props.draftSections],
+    (s: Source): string[] => (s.kind === "freeform" ? ffScan.sections : s.kind === "draft" ? props.draftSections : (byNumber.get(s.kind === "version" ? s.version : (labels[s.label] ?? -1))?.sections ?? [])),
+    [byNumber, labels, props.draftSections, ffScan.sections],
   );
   const fields = useMemo(() => [...new Set(columns.flatMap((c) => variablesOf(c.source)))].sort(), [columns, variablesOf]);
   const structured = useMemo(() => new Set(columns.flatMap((c) => sectionsOf(c.source))), [columns, sectionsOf]);
@@ -91,6 +114,7 @@ export function Playground(props: PlaygroundProps) {
   /** Why a column cannot run yet, in words, or null: a disabled Run button always says what is missing. */
   const problemOf = useCallback(
     (c: ColumnState): string | null => {
+      if (c.source.kind === "freeform" && ffScan.error) return `The template does not parse: ${ffScan.error}`;
       if (props.connections.length === 0) return "No model connections yet: an admin adds one in Settings → Models.";
       if (!c.model) return "Choose a model for this column.";
       const slash = c.model.indexOf("/");
@@ -102,20 +126,54 @@ export function Playground(props: PlaygroundProps) {
       }
       return null;
     },
-    [props.connections, props.configuredModel, connectionNames, variablesOf, jsonProblem],
+    [props.connections, props.configuredModel, connectionNames, variablesOf, jsonProblem, ffScan.error],
   );
 
   // Save columns and variables (not outputs) a moment after they change; the saved session is shareable.
   const saveKey = JSON.stringify({ columns: columns.map(({ result, ...c }) => (result?.run?.id && result.status !== "running" ? { ...c, runId: result.run.id } : c)), variables });
   useEffect(() => {
-    if (!props.canRun) return;
+    // Sessions belong to a prompt; a free-form playground lives in the page until it is saved as a prompt.
+    if (!props.canRun || !prompt) return;
     const t = setTimeout(() => {
       savePlaygroundAction(ws, prompt.slug, JSON.parse(saveKey)).then((res) => res.ok && setSessionId(res.data.id));
     }, 800);
     return () => clearTimeout(t);
-  }, [saveKey, ws, prompt.slug, props.canRun]);
+  }, [saveKey, ws, prompt, props.canRun]);
 
   const update = (id: string, fn: (c: ColumnState) => ColumnState) => setColumns((cs) => cs.map((c) => (c.id === id ? fn(c) : c)));
+
+  /** The variables a column's source takes, parsed (JSON ones) from the shared form. */
+  const varsFor = useCallback(
+    (s: Source) =>
+      Object.fromEntries(
+        variablesOf(s).map((k) => {
+          if (!structured.has(k)) return [k, variables[k] ?? ""];
+          try {
+            return [k, JSON.parse(variables[k] ?? "null")];
+          } catch {
+            return [k, null];
+          }
+        }),
+      ),
+    [variables, variablesOf, structured],
+  );
+  const wireSource = useCallback((s: Source) => (s.kind === "freeform" ? { kind: "freeform" as const, type: ffType, content: ffContent } : s), [ffType, ffContent]);
+  const previewColumn = async (column: ColumnState): Promise<Preview> => {
+    const res = await previewRunAction(ws, { prompt: prompt?.slug ?? null, source: wireSource(column.source), variables: varsFor(column.source) });
+    return res.ok ? { ok: true, messages: res.data } : { ok: false, message: res.error.message };
+  };
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [saveSlug, setSaveSlug] = useState("");
+  const [saving, setSaving] = useState(false);
+  const router = useRouter();
+  const saveAsPrompt = async () => {
+    setSaving(true);
+    const res = await createPromptAction(ws, { slug: saveSlug.trim(), type: ffType, content: ffContent });
+    setSaving(false);
+    if (!res.ok) return toast.error(res.error.message);
+    toast.success(`Saved as ${res.data.slug} (v1)`);
+    router.push(`/w/${ws}/prompts/${res.data.slug}`);
+  };
 
   const runColumn = useCallback(
     (column: ColumnState, runGroupId?: string) => {
@@ -123,9 +181,9 @@ export function Playground(props: PlaygroundProps) {
       const ac = new AbortController();
       controllers.current.set(column.id, ac);
       update(column.id, (c) => ({ ...c, result: { status: "running", text: "" } }));
-      const vars = Object.fromEntries(variablesOf(column.source).map((k) => [k, structured.has(k) ? JSON.parse(variables[k] ?? "null") : (variables[k] ?? "")]));
+      const vars = varsFor(column.source);
       void streamRun(
-        { workspace: ws, prompt: prompt.slug, source: column.source, model: column.model, variables: vars, params: column.params, runGroupId },
+        { workspace: ws, prompt: prompt?.slug, source: wireSource(column.source), model: column.model, variables: vars, params: column.params, runGroupId },
         {
           onDelta: (text) => update(column.id, (c) => ({ ...c, result: { ...c.result!, text: (c.result?.text ?? "") + text } })),
           onDone: (run) => update(column.id, (c) => ({ ...c, result: { status: "done", text: run.output ?? c.result?.text ?? "", run } })),
@@ -134,7 +192,7 @@ export function Playground(props: PlaygroundProps) {
         ac.signal,
       );
     },
-    [variables, variablesOf, structured, ws, prompt.slug],
+    [varsFor, wireSource, ws, prompt],
   );
   const blocking = columns.map(problemOf).find((p) => p !== null) ?? null;
   const runAll = useCallback(() => {
@@ -165,7 +223,7 @@ export function Playground(props: PlaygroundProps) {
     }
   };
 
-  const shareUrl = sessionId ? `${typeof location === "undefined" ? "" : location.origin}/w/${ws}/playground?prompt=${encodeURIComponent(prompt.slug)}&session=${sessionId}` : null;
+  const shareUrl = sessionId && prompt ? `${typeof location === "undefined" ? "" : location.origin}/w/${ws}/playground?prompt=${encodeURIComponent(prompt.slug)}&session=${sessionId}` : null;
   const [a, b] = compare.map((id) => columns.find((c) => c.id === id));
 
   return (
@@ -177,10 +235,43 @@ export function Playground(props: PlaygroundProps) {
         </Alert>
       )}
       <div className="grid gap-4">
+        {prompt === null && (
+          <Card>
+            <CardHeader
+              title="Template"
+              description="Write a text or chat template; {{variables}} appear in the form below. Runs are kept in the workspace's run history, with no prompt."
+              action={
+                <div className="flex items-center gap-2">
+                  <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
+                    <option value="text">Text</option>
+                    <option value="chat">Chat</option>
+                  </Select>
+                  {props.canSavePrompt && (
+                    <Button variant="secondary" size="sm" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
+                      <Save className="size-3.5" /> Save as prompt
+                    </Button>
+                  )}
+                </div>
+              }
+            />
+            <CardBody>
+              {ffType === "text" ? (
+                <PromptEditor value={ffText} onChange={setFfText} height="auto" minHeight={120} maxHeight={360} ariaLabel="Free-form template" />
+              ) : (
+                <ChatMessagesEditor value={ffMessages} onChange={setFfMessages} />
+              )}
+              {ffScan.error && (
+                <p className="mt-2 text-xs text-red-600 dark:text-red-400" data-testid="template-problem">
+                  {ffScan.error}
+                </p>
+              )}
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="Variables" description="One form for every column; Ctrl/⌘ + Enter runs them all." />
           <CardBody className="grid gap-3 md:grid-cols-2">
-            {fields.length === 0 && <p className="text-sm text-zinc-500">These versions take no variables.</p>}
+            {fields.length === 0 && <p className="text-sm text-zinc-500">{prompt ? "These versions take no variables." : "The template takes no variables: write {{name}} in it to add one."}</p>}
             {fields.map((f) => {
               const json = structured.has(f);
               // Viewers cannot run, so what a run would need is not theirs to fix.
@@ -278,12 +369,33 @@ export function Playground(props: PlaygroundProps) {
                 onStop={() => controllers.current.get(c.id)?.abort()}
                 onRemove={() => setColumns((cs) => cs.filter((x) => x.id !== c.id))}
                 onRate={(v) => rate(c, v)}
+                onPreview={() => previewColumn(c)}
                 onToggleCompare={() => setCompare((cur) => (cur.includes(c.id) ? cur.filter((x) => x !== c.id) : [...cur, c.id].slice(-2)))}
               />
             ))}
           </div>
         </div>
       </div>
+      <Dialog open={saveOpen} onOpenChange={setSaveOpen}>
+        <DialogContent title="Save as prompt" description="Creates a prompt whose version 1 is this template.">
+          <form
+            className="grid gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saveAsPrompt();
+            }}
+          >
+            <Field label="Slug" htmlFor="save-slug">
+              <Input id="save-slug" autoFocus placeholder="support/summarize" value={saveSlug} onChange={(e) => setSaveSlug(e.target.value)} />
+            </Field>
+            <div className="flex justify-end">
+              <Button type="submit" disabled={saving || !saveSlug.trim()}>
+                {saving ? "Saving…" : "Create prompt"}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
       <Dialog open={diffOpen} onOpenChange={setDiffOpen}>
         <DialogContent title="Diff outputs" className="max-w-5xl">
           {a && b && (

@@ -17,6 +17,9 @@ import { extractSections } from "@/lib/templates";
 
 export const metadata: Metadata = { title: "Playground" };
 
+/** The picker's value for a template written in the playground; no slug can take it (slugs start with [a-z0-9]). */
+const FREEFORM = ":free-form";
+
 export default async function PlaygroundPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug: ws } = await params;
   const q = await searchParams;
@@ -28,6 +31,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         <option value="" disabled>
           Choose a prompt…
         </option>
+        <option value={FREEFORM}>Free-form (no saved prompt)</option>
         {prompts.map((p) => (
           <option key={p.id} value={p.slug}>
             {p.slug}
@@ -43,9 +47,48 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         <PageHeader title="Playground" description="Run versions side by side across models, with tokens, latency and cost." action={picker} />
         <Card>
           <EmptyState icon={FlaskConical} title={prompts.length ? "Pick a prompt to try" : "No prompts yet"}>
-            {prompts.length ? "Choose a prompt above; each column runs one version (or the live draft) on one model." : "Create a prompt first, then try it here."}
+            {prompts.length ? "Choose a prompt above; each column runs one version (or the live draft) on one model. " : "Create a prompt, or "}
+            <Link className="underline" href={`/w/${ws}/playground?prompt=${encodeURIComponent(FREEFORM)}`}>
+              {prompts.length ? "Or write a free-form template" : "write a free-form template"}
+            </Link>{" "}
+            and run it without saving a prompt.
           </EmptyState>
         </Card>
+      </>
+    );
+  }
+  if (q.prompt === FREEFORM) {
+    const canRun = can(ctx, "runs:create");
+    const connections = canRun ? await listConnectionModels({ ctx }) : [];
+    const first = connections.flatMap((c) => c.models.map((m) => `${c.connection}/${m}`))[0] ?? "";
+    return (
+      <>
+        <PageHeader title="Playground" description="Free-form: a template written here, run side by side across models without saving a prompt." action={picker} />
+        {canRun && connections.length === 0 && <NoConnections ws={ws} canManage={can(ctx, "providers:manage")} />}
+        <Playground
+          ws={ws}
+          prompt={null}
+          canSavePrompt={can(ctx, "prompts:write")}
+          versions={[]}
+          labels={{}}
+          draftVariables={[]}
+          draftSections={[]}
+          connections={connections.map((c) => ({ name: c.connection, ok: c.ok, models: c.models, message: c.message }))}
+          configuredModel={null}
+          configured={null}
+          initial={{
+            columns: [
+              { id: "a", source: { kind: "freeform" }, model: first, params: {} },
+              { id: "b", source: { kind: "freeform" }, model: first, params: {} },
+            ],
+            variables: {},
+          }}
+          results={{}}
+          sessionId={null}
+          canRun={canRun}
+          canRate={can(ctx, "reviews:write")}
+          pricesHref={can(ctx, "providers:manage") ? `/w/${ws}/settings/models#prices` : null}
+        />
       </>
     );
   }
@@ -105,19 +148,7 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         }
         action={picker}
       />
-      {canRun && connections.length === 0 && (
-        <Alert className="mb-4">
-          No model connections yet.{" "}
-          {can(ctx, "providers:manage") ? (
-            <Link className="underline" href={`/w/${ws}/settings/models`}>
-              Add one in Settings → Models
-            </Link>
-          ) : (
-            "Ask an admin to add one in Settings → Models."
-          )}
-          .
-        </Alert>
-      )}
+      {canRun && connections.length === 0 && <NoConnections ws={ws} canManage={can(ctx, "providers:manage")} />}
       <Playground
         key={`${data.prompt.slug}:${session?.id ?? "new"}`}
         ws={ws}
@@ -138,5 +169,21 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         notice={session?.shared ? "You opened a teammate's playground. Your changes are saved as your own copy." : undefined}
       />
     </>
+  );
+}
+
+function NoConnections({ ws, canManage }: { ws: string; canManage: boolean }) {
+  return (
+    <Alert className="mb-4">
+      No model connections yet.{" "}
+      {canManage ? (
+        <Link className="underline" href={`/w/${ws}/settings/models`}>
+          Add one in Settings → Models
+        </Link>
+      ) : (
+        "Ask an admin to add one in Settings → Models."
+      )}
+      .
+    </Alert>
   );
 }

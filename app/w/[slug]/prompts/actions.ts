@@ -8,8 +8,9 @@ import type { Role } from "@/lib/auth";
 
 const refresh = (ws: string) => revalidatePath(`/w/${ws}`, "layout");
 
-export async function createPromptAction(ws: string, input: { slug: string; type: "text" | "chat"; description?: string; tags?: string[]; isComponent?: boolean }) {
-    const content = input.type === "chat" ? [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: "{{question}}" }] : "You are a helpful assistant.";
+export async function createPromptAction(ws: string, { content: given, ...input }: { slug: string; type: "text" | "chat"; description?: string; tags?: string[]; isComponent?: boolean; content?: unknown }) {
+  // Given content (the playground's "Save as prompt") becomes version 1; otherwise a starter template.
+  const content = given !== undefined ? given : input.type === "chat" ? [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: "{{question}}" }] : "You are a helpful assistant.";
   const res = await withWorkspace(ws, (ctx) => createPrompt({ ctx, input: { ...input, content, message: "Create prompt" } }));
   if (res.ok) refresh(ws);
   return res.ok ? { ok: true as const, data: { slug: res.data.prompt.slug } } : res;
