@@ -58,9 +58,10 @@ test("an editor writes a free-form template, previews each column, runs it on tw
   await snap(ep, "playground-freeform");
 
   // The stored run has no prompt; its detail page opens.
-  await ep.getByTestId("run-link-0").click();
-  await expect(ep.getByText("Describe owls for children.").first()).toBeVisible();
-  await ep.goBack();
+  const detail = await editor.context.newPage();
+  await detail.goto((await ep.getByTestId("run-link-0").getAttribute("href"))!);
+  await expect(detail.getByText("Describe owls for children.").first()).toBeVisible();
+  await detail.close();
 
   // Save as prompt: version 1 is the template.
   const slug = `ff/owls-${Date.now().toString(36)}`;
@@ -70,6 +71,7 @@ test("an editor writes a free-form template, previews each column, runs it on tw
   await ep.getByRole("dialog").getByRole("button", { name: "Create prompt" }).click();
   await expect(ep).toHaveURL(new RegExp(`/prompts/${slug}`));
   await expect(ep.getByTestId("label-latest")).toContainText("v1");
+  await expect(ep.locator(".monaco-editor .view-lines").first()).toContainText("Describe {{animal}} for {{reader}}.");
   await editor.context.close();
 
   // A phone: the free-form playground stacks and stays usable.

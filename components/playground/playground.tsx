@@ -159,7 +159,9 @@ export function Playground(props: PlaygroundProps) {
   );
   const wireSource = useCallback((s: Source) => (s.kind === "freeform" ? { kind: "freeform" as const, type: ffType, content: ffContent } : s), [ffType, ffContent]);
   const previewColumn = async (column: ColumnState): Promise<Preview> => {
-    const res = await previewRunAction(ws, { prompt: prompt?.slug ?? null, source: wireSource(column.source), variables: varsFor(column.source) });
+    // An unfilled variable is left out, so the preview names it (a run would render it as nothing).
+    const filled = Object.fromEntries(Object.entries(varsFor(column.source)).filter(([, v]) => v !== ""));
+    const res = await previewRunAction(ws, { prompt: prompt?.slug ?? null, source: wireSource(column.source), variables: filled });
     return res.ok ? { ok: true, messages: res.data } : { ok: false, message: res.error.message };
   };
   const [saveOpen, setSaveOpen] = useState(false);
