@@ -241,15 +241,15 @@ export function Playground(props: PlaygroundProps) {
           <Card>
             <CardHeader
               title="Template"
-              description="Write a text or chat template; {{variables}} appear in the form below. Runs are kept in the workspace's run history, with no prompt."
+              description="Text or chat; each {{variable}} gets a field below."
               action={
-                <div className="flex items-center gap-2">
+                <div className="flex shrink-0 items-center gap-2">
                   <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
                     <option value="text">Text</option>
                     <option value="chat">Chat</option>
                   </Select>
                   {props.canSavePrompt && (
-                    <Button variant="secondary" size="sm" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
+                    <Button variant="secondary" size="sm" className="whitespace-nowrap" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
                       <Save className="size-3.5" /> Save as prompt
                     </Button>
                   )}
