@@ -79,6 +79,7 @@ test("an editor writes a free-form template, previews each column, runs it on tw
   const pp = await phone.newPage();
   await pp.goto(`/w/${ws}/playground?prompt=${encodeURIComponent(":free-form")}`);
   await expect(pp.getByLabel("topic", { exact: true })).toBeVisible();
+  await expect(pp.locator(".monaco-editor .view-lines").first()).toContainText("Summarize");
   await snap(pp, "playground-freeform-phone");
   await phone.close();
 });

@@ -239,11 +239,9 @@ export function Playground(props: PlaygroundProps) {
       <div className="grid gap-4">
         {prompt === null && (
           <Card>
-            <CardHeader
-              title="Template"
-              description="Text or chat; each {{variable}} gets a field below."
-              action={
-                <div className="flex shrink-0 items-center gap-2">
+            <CardHeader title="Template" description="Text or chat; each {{variable}} gets a field below." />
+            <CardBody className="grid gap-3">
+                <div className="flex flex-wrap items-center gap-2">
                   <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
                     <option value="text">Text</option>
                     <option value="chat">Chat</option>
@@ -254,9 +252,6 @@ export function Playground(props: PlaygroundProps) {
                     </Button>
                   )}
                 </div>
-              }
-            />
-            <CardBody>
               {ffType === "text" ? (
                 <PromptEditor value={ffText} onChange={setFfText} height="auto" minHeight={120} maxHeight={360} ariaLabel="Free-form template" />
               ) : (
