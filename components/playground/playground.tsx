@@ -241,17 +241,17 @@ export function Playground(props: PlaygroundProps) {
           <Card>
             <CardHeader title="Template" description="Text or chat; each {{variable}} gets a field below." />
             <CardBody className="grid gap-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
-                    <option value="text">Text</option>
-                    <option value="chat">Chat</option>
-                  </Select>
-                  {props.canSavePrompt && (
-                    <Button variant="secondary" size="sm" className="whitespace-nowrap" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
-                      <Save className="size-3.5" /> Save as prompt
-                    </Button>
-                  )}
-                </div>
+              <div className="flex flex-wrap items-center gap-2">
+                <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
+                  <option value="text">Text</option>
+                  <option value="chat">Chat</option>
+                </Select>
+                {props.canSavePrompt && (
+                  <Button variant="secondary" size="sm" className="whitespace-nowrap" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
+                    <Save className="size-3.5" /> Save as prompt
+                  </Button>
+                )}
+              </div>
               {ffType === "text" ? (
                 <PromptEditor value={ffText} onChange={setFfText} height="auto" minHeight={120} maxHeight={360} ariaLabel="Free-form template" />
               ) : (
