@@ -121,6 +121,7 @@ const VERBS: Record<string, Kind> = {
   "reviews.updateQueue": "queues:manage",
   "runs.getRun": "runs:read",
   "runs.getRunDetail": "runs:read",
+  "runs.previewRunInput": "prompts:read",
   "providers.listConnectionModels": "providers:read",
   "runs.listRuns": "runs:read",
   "runs.rateGeneration": "reviews:write",
@@ -151,6 +152,7 @@ const VIEWER_MAY_CALL = [
   "runs.getRun",
   "runs.getRunDetail",
   "runs.listRuns",
+  "runs.previewRunInput",
   "workspaces.getWorkspaceSummary",
 ];
 

@@ -13,6 +13,11 @@ import * as itemsRoute from "../review-queues/[id]/items/route";
 import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as versionsRoute from "../prompts/[slug]/versions/route";
 import * as promptRoute from "../prompts/[slug]/route";
+import * as promptsRoute from "../prompts/route";
+import * as providersRoute from "../providers/route";
+import * as providerRoute from "../providers/[name]/route";
+import * as queuesRoute from "../review-queues/route";
+import * as runsRoute from "../runs/route";
 import { apiRequest, routeParams } from "@/lib/test/api";
 
 let database: Database;
@@ -66,5 +71,38 @@ describe(`refused means unchanged; allowed means answered (${usingPostgres() ? "
     expect(after).toEqual(before);
     res = await promptRoute.GET(req("GET", `/prompts/${slug}?label=production`, w.read), p({ slug }));
     expect(res.status).toBe(404);
+  });
+
+  it("providers, prompt creation, queue creation and runs refused for a key without the scope leave nothing behind", async () => {
+    const w = await setup();
+    const admin = (await createApiKey({ ctx: w.ctx, input: { name: uniq("k"), scopes: ["admin"] } })).key;
+    const name = uniq("conn");
+    let res = await providersRoute.POST(req("POST", "/providers", admin, { name, kind: "openai-compatible", baseUrl: "http://127.0.0.1:9/v1" }));
+    expect(res.status).toBe(201);
+    const providersBefore = await (await providersRoute.GET(req("GET", "/providers", admin))).json();
+
+    res = await providersRoute.POST(req("POST", "/providers", w.write, { name: uniq("x"), kind: "openai-compatible", baseUrl: "http://127.0.0.1:9/v1" }));
+    expect(res.status).toBe(403);
+    res = await providerRoute.PATCH(req("PATCH", `/providers/${name}`, w.write, { baseUrl: "http://127.0.0.1:8/v1" }), p({ name }));
+    expect(res.status).toBe(403);
+    res = await providerRoute.DELETE(req("DELETE", `/providers/${name}`, w.runs), p({ name }));
+    expect(res.status).toBe(403);
+    expect(await (await providersRoute.GET(req("GET", "/providers", admin))).json()).toEqual(providersBefore);
+
+    const slug = uniq("never");
+    res = await promptsRoute.POST(req("POST", "/prompts", w.read, { slug, type: "text", content: "x", message: "m" }));
+    expect(res.status).toBe(403);
+    res = await promptRoute.GET(req("GET", `/prompts/${slug}?label=latest`, w.read), p({ slug }));
+    expect(res.status).toBe(404);
+
+    const queuesBefore = await (await queuesRoute.GET(req("GET", "/review-queues", w.read))).json();
+    res = await queuesRoute.POST(req("POST", "/review-queues", w.read, { name: "Never", mode: "single" }));
+    expect(res.status).toBe(403);
+    expect(await (await queuesRoute.GET(req("GET", "/review-queues", w.read))).json()).toEqual(queuesBefore);
+
+    const runsBefore = await (await runsRoute.GET(req("GET", "/runs", w.read))).json();
+    res = await runsRoute.POST(req("POST", "/runs", w.read, { prompt: w.prompt.slug, version: 1, model: `${name}/m`, variables: {} }));
+    expect(res.status).toBe(403);
+    expect(await (await runsRoute.GET(req("GET", "/runs", w.read))).json()).toEqual(runsBefore);
   });
 });
