@@ -8,7 +8,13 @@ async function swipe(page: Page, selector: string, dx: number) {
   const x0 = box.x + box.width / 2 - dx / 2;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: x0, y }] });
-  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x0 + (dx * i) / 10, y }] });
+  // A deliberate swipe, one move per frame, held still before lifting: an instant swipe is a fling, and Chromium
+  // spends the next tap on stopping the fling (the tap on "Bad" after it was swallowed about half the time).
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x0 + (dx * i) / 10, y }] });
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(150);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await cdp.detach();
 }
@@ -114,8 +120,9 @@ test("on a phone a reviewer completes a 5-item queue with taps and a swipe, undo
   await expect.poll(itemId).not.toBe(current);
   await expect(rp.locator("[data-sonner-toast]").filter({ hasText: "Saved: thumbs up" })).toBeVisible();
 
-  // 4: Bad.
+  // 4: Bad (once the swiped verdict's answer has landed and the bar is live again).
   current = await itemId();
+  await expect(bad).toBeEnabled();
   await bad.tap();
   await expect(progress).toContainText("4 / 5");
   await expect.poll(itemId).not.toBe(current);

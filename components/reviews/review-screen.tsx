@@ -102,7 +102,9 @@ export function ReviewScreen({ ws, queue, initial, resultsHref }: { ws: string; 
   }
 
   async function vote(verdict: Verdict, source: VoteSource = "key") {
-    if (!item || pending) return;
+    // The ref, not the render's `pending`: a tap handled by a closure from the render before the last answer
+    // arrived must not be dropped.
+    if (!item || pendingRef.current) return;
     setChosen(verdict);
     const res = await call(() => submitReviewAction(ws, queue.id, { itemId: item.itemId, verdict, labels, comment: queue.allowComment ? comment : undefined }, skipped));
     if (res) {
