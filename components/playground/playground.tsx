@@ -1,19 +1,17 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { GitCompare, Link2, Play, Plus, Save } from "lucide-react";
+import { GitCompare, Link2, Play, Plus } from "lucide-react";
 import { toast } from "sonner";
 import { previewRunAction, rateRunAction, savePlaygroundAction } from "@/app/w/[slug]/playground/actions";
-import { createPromptAction } from "@/app/w/[slug]/prompts/actions";
-import { ChatMessagesEditor, PromptDiffEditor, PromptEditor, type ChatMessage } from "@/components/editor";
+import { PromptDiffEditor, type ChatMessage } from "@/components/editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/input";
 import { extractFromContent, extractSections } from "@/lib/templates";
 import { PlaygroundColumn, sourceKey, type ColumnState, type ConnectionOption, type Preview, type Source, type SourceOption } from "./column";
+import { FreeformTemplateCard, SaveAsPromptDialog } from "./freeform-template-card";
 import { streamRun, type RunView } from "./run-stream";
+import { VariablesForm } from "./variables-form";
 
 type Version = { number: number; semver: string; variables: string[]; sections: string[] };
 export type PlaygroundProps = {
@@ -165,17 +163,6 @@ export function Playground(props: PlaygroundProps) {
     return res.ok ? { ok: true, messages: res.data } : { ok: false, message: res.error.message };
   };
   const [saveOpen, setSaveOpen] = useState(false);
-  const [saveSlug, setSaveSlug] = useState("");
-  const [saving, setSaving] = useState(false);
-  const router = useRouter();
-  const saveAsPrompt = async () => {
-    setSaving(true);
-    const res = await createPromptAction(ws, { slug: saveSlug.trim(), type: ffType, content: ffContent });
-    setSaving(false);
-    if (!res.ok) return toast.error(res.error.message);
-    toast.success(`Saved as ${res.data.slug} (v1)`);
-    router.push(`/w/${ws}/prompts/${res.data.slug}`);
-  };
 
   const runColumn = useCallback(
     (column: ColumnState, runGroupId?: string) => {
@@ -238,70 +225,26 @@ export function Playground(props: PlaygroundProps) {
       )}
       <div className="grid gap-4">
         {prompt === null && (
-          <Card>
-            <CardHeader title="Template" description="Text or chat; each {{variable}} gets a field below." />
-            <CardBody className="grid gap-3">
-              <div className="flex flex-wrap items-center gap-2">
-                <Select aria-label="Template type" className="h-8 w-auto" value={ffType} onChange={(e) => setFfType(e.target.value as "text" | "chat")}>
-                  <option value="text">Text</option>
-                  <option value="chat">Chat</option>
-                </Select>
-                {props.canSavePrompt && (
-                  <Button variant="secondary" size="sm" className="whitespace-nowrap" onClick={() => setSaveOpen(true)} disabled={ffScan.error !== null}>
-                    <Save className="size-3.5" /> Save as prompt
-                  </Button>
-                )}
-              </div>
-              {ffType === "text" ? (
-                <PromptEditor value={ffText} onChange={setFfText} height="auto" minHeight={120} maxHeight={360} ariaLabel="Free-form template" />
-              ) : (
-                <ChatMessagesEditor value={ffMessages} onChange={setFfMessages} />
-              )}
-              {ffScan.error && (
-                <p className="mt-2 text-xs text-red-600 dark:text-red-400" data-testid="template-problem">
-                  {ffScan.error}
-                </p>
-              )}
-            </CardBody>
-          </Card>
+          <FreeformTemplateCard
+            type={ffType}
+            onTypeChange={setFfType}
+            text={ffText}
+            onTextChange={setFfText}
+            messages={ffMessages}
+            onMessagesChange={setFfMessages}
+            problem={ffScan.error}
+            onSave={props.canSavePrompt ? () => setSaveOpen(true) : null}
+          />
         )}
-        <Card>
-          <CardHeader title="Variables" description="One form for every column; Ctrl/⌘ + Enter runs them all." />
-          <CardBody className="grid gap-3 md:grid-cols-2">
-            {fields.length === 0 && <p className="text-sm text-zinc-500">{prompt ? "These versions take no variables." : "The template takes no variables: write {{name}} in it to add one."}</p>}
-            {fields.map((f) => {
-              const json = structured.has(f);
-              // Viewers cannot run, so what a run would need is not theirs to fix.
-              const problem = props.canRun ? jsonProblem(f) : null;
-              const empty = props.canRun && !json && !(variables[f] ?? "").trim();
-              return (
-                <Field key={f} label={json ? `${f} (JSON)` : f} htmlFor={`var-${f}`}>
-                  <textarea
-                    id={`var-${f}`}
-                    rows={json ? 4 : f.includes("body") || f.includes("transcript") ? 4 : 1}
-                    spellCheck={!json}
-                    aria-invalid={problem ? true : undefined}
-                    aria-describedby={problem || empty ? `var-${f}-hint` : undefined}
-                    placeholder={json ? '[{"name": "…"}] or {"key": "value"} or true' : undefined}
-                    className={`w-full rounded-md border bg-white px-3 py-1.5 font-mono text-xs dark:bg-zinc-950 ${problem ? "border-red-400 dark:border-red-800" : "border-zinc-200 dark:border-zinc-800"}`}
-                    value={variables[f] ?? ""}
-                    onChange={(e) => setVariables((v) => ({ ...v, [f]: e.target.value }))}
-                  />
-                  {problem && (
-                    <span id={`var-${f}-hint`} className="mt-1 block text-xs text-red-600 dark:text-red-400" data-testid={`var-problem-${f}`}>
-                      {problem}
-                    </span>
-                  )}
-                  {empty && (
-                    <span id={`var-${f}-hint`} className="mt-1 block text-xs text-amber-700 dark:text-amber-400">
-                      Empty: renders as nothing.
-                    </span>
-                  )}
-                </Field>
-              );
-            })}
-          </CardBody>
-        </Card>
+        <VariablesForm
+          fields={fields}
+          structured={structured}
+          values={variables}
+          onChange={(name, value) => setVariables((v) => ({ ...v, [name]: value }))}
+          problemOf={props.canRun ? jsonProblem : null}
+          emptyHint={props.canRun}
+          noneText={prompt ? "These versions take no variables." : "The template takes no variables: write {{name}} in it to add one."}
+        />
         <div className="grid min-w-0 content-start gap-3">
           <div className="flex flex-wrap items-center gap-2">
             {props.canRun && (
@@ -373,26 +316,7 @@ export function Playground(props: PlaygroundProps) {
           </div>
         </div>
       </div>
-      <Dialog open={saveOpen} onOpenChange={setSaveOpen}>
-        <DialogContent title="Save as prompt" description="Creates a prompt whose version 1 is this template.">
-          <form
-            className="grid gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveAsPrompt();
-            }}
-          >
-            <Field label="Slug" htmlFor="save-slug">
-              <Input id="save-slug" autoFocus placeholder="support/summarize" value={saveSlug} onChange={(e) => setSaveSlug(e.target.value)} />
-            </Field>
-            <div className="flex justify-end">
-              <Button type="submit" disabled={saving || !saveSlug.trim()}>
-                {saving ? "Saving…" : "Create prompt"}
-              </Button>
-            </div>
-          </form>
-        </DialogContent>
-      </Dialog>
+      <SaveAsPromptDialog ws={ws} open={saveOpen} onOpenChange={setSaveOpen} type={ffType} content={ffContent} />
       <Dialog open={diffOpen} onOpenChange={setDiffOpen}>
         <DialogContent title="Diff outputs" className="max-w-5xl">
           {a && b && (
