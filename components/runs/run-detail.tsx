@@ -4,6 +4,7 @@ import { Markdown } from "@/components/reviews/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { RunFeedback } from "@/lib/runs";
 
 export type RunDetailView = {
   id: string;
@@ -26,16 +27,8 @@ export type RunDetailView = {
   ttftMs: number | null;
   costUsd: number | null;
   schemaValid: boolean | null;
-  feedback: {
-    id: string;
-    source: "playground" | "queue";
-    outcome: "up" | "down" | "won" | "lost" | "tie";
-    reviewer: string | null;
-    queue: { id: string; name: string } | null;
-    labels: Record<string, string>;
-    comment: string | null;
-    at: string;
-  }[];
+  /** lib/runs' RunFeedback as it crosses to the page (dates as ISO strings). */
+  feedback: (Omit<RunFeedback, "at"> & { at: string })[];
 };
 
 /** Pretty JSON when the output is JSON (a response schema), else markdown with raw HTML off. */
