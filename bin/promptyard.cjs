@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `promptyard` CLI (a bin of this package; `npx promptyard` in a checkout). TypeScript runs through tsx.
+require("tsx/cjs");
+const { main } = require("../lib/cli/main.ts");
+
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+  process.exitCode = code;
+});
