@@ -13,6 +13,7 @@ import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@
 import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
 import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
 import { logError } from "@/lib/log";
+import { disableServingCache, enableServingCache, handleServingRequest } from "@/lib/serving";
 
 async function main() {
   const started = Date.now();
@@ -32,6 +33,7 @@ async function main() {
   subscribe("member.removed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-removed");
   subscribe("member.role_changed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-role-changed");
   await startEventDispatcher({ db: database.db });
+  enableServingCache(); // the hot path's caches, evicted by the events above (lib/serving)
   // Background jobs (lib/jobs): evals, rollups and webhooks register their kinds here.
   await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob] });
 
@@ -41,6 +43,7 @@ async function main() {
   const server = createServer((req, res) => {
     stampClientIp(req, trustedProxies); // per-address limits see the socket's peer, not a header anyone can write
     if (answerMalformedPath(req, res)) return; // Next would answer a bare 500 before any handler
+    if (handleServingRequest(req, res)) return; // GET /api/v1/prompts/{slug} and render, from memory
     handle(req, res).catch((e) => {
       logError("[promptyard] request failed", e);
       if (!res.headersSent) res.writeHead(500).end();
@@ -73,6 +76,7 @@ async function main() {
         await stopJobRunner({ graceMs: 5_000 }).catch((e) => console.error("[promptyard] stopping jobs failed:", e));
         await realtime.close().catch((e) => console.error("[promptyard] closing realtime failed:", e));
         await stopEventDispatcher().catch((e) => console.error("[promptyard] stopping events failed:", e));
+        disableServingCache();
       })(),
       new Promise((resolve) => setTimeout(resolve, 15_000).unref()),
     ]);

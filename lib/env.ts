@@ -34,6 +34,12 @@ export const EnvSchema = z.object({
   REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional()),
   /** Proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDRs, or "loopback". Default none. */
   TRUSTED_PROXIES: optionalString,
+  /** Requests per minute one API key may make to /api/v1 (429 + Retry-After beyond it); 0 turns the limit off. */
+  PROMPTYARD_API_RATE_LIMIT: z.coerce.number({ error: "PROMPTYARD_API_RATE_LIMIT must be a whole number" }).int().min(0).default(6000),
+  /** Drift: a deployment with no heartbeat for this many minutes is "silent". */
+  PROMPTYARD_DRIFT_SILENT_MINUTES: z.coerce.number({ error: "PROMPTYARD_DRIFT_SILENT_MINUTES must be a number" }).positive().default(60),
+  /** Drift: a deployment out of sync for this many minutes emits drift.detected (once per drift). */
+  PROMPTYARD_DRIFT_ALERT_MINUTES: z.coerce.number({ error: "PROMPTYARD_DRIFT_ALERT_MINUTES must be a number" }).min(0).default(15),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

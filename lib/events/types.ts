@@ -43,6 +43,8 @@ export const EVENT_SCHEMAS = {
   /** A prompt was archived (hidden from lists, commits blocked); its versions stay servable by number. */
   "prompt.archived": z.object({ promptId: Id, slug: Slug }),
   "prompt.unarchived": z.object({ promptId: Id, slug: Slug }),
+  /** A prompt's settings changed in a way that changes what it serves or renders (the component flag). */
+  "prompt.updated": z.object({ promptId: Id, slug: Slug }),
   /** An API key stopped working. Never the key or its hash: the id and the displayed prefix only. */
   "api_key.revoked": z.object({ keyId: Id, prefix: z.string().max(40) }),
   /** A member left or was removed: their sessions and live-draft connections lose access at once. */

@@ -16,16 +16,21 @@ export function errorResponse(code: ErrorCode, message: string, init: { headers?
 }
 
 /** The one place REST maps errors to `{ error: { code, message } }`. Unknown errors are logged, never echoed. */
-export function toErrorResponse(e: unknown): Response {
+export function errorPayload(e: unknown): { code: ErrorCode; message: string; headers: Record<string, string> } {
   if (isAppError(e)) {
     const err = e as AppError;
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds) headers["Retry-After"] = String(err.retryAfterSeconds);
-    return errorResponse(err.code, err.message, { headers });
+    return { code: err.code, message: err.message, headers };
   }
-  if (e instanceof z.ZodError) return errorResponse("invalid_input", describeZodError(e));
+  if (e instanceof z.ZodError) return { code: "invalid_input", message: describeZodError(e), headers: {} };
   logError("[promptyard] unhandled error in route", e);
-  return errorResponse("internal", "Something went wrong on our side. It has been logged.");
+  return { code: "internal", message: "Something went wrong on our side. It has been logged.", headers: {} };
+}
+
+export function toErrorResponse(e: unknown): Response {
+  const { code, message, headers } = errorPayload(e);
+  return errorResponse(code, message, { headers });
 }
 
 /** For server actions: the same mapping, as a value the form can show. */

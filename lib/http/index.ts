@@ -1,5 +1,5 @@
 export { route, apiKeyRoute } from "./route";
-export { readJson, readBody, parseQuery, parseParams, bearerToken, decodeParam, DEFAULT_BODY_LIMIT } from "./request";
+export { readJson, parseJsonText, readBody, parseQuery, parseParams, bearerToken, decodeParam, DEFAULT_BODY_LIMIT } from "./request";
 export { respond } from "./respond";
-export { toErrorResponse, toActionError, errorResponse, describeZodError, type ActionError, type ActionResult } from "./errors";
+export { errorPayload, toErrorResponse, toActionError, errorResponse, describeZodError, type ActionError, type ActionResult } from "./errors";
 export { answerMalformedPath } from "./bad-path";

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys";
+import { consumeApiKeyRequest } from "@/lib/rate-limit";
 import { toErrorResponse } from "./errors";
 import { bearerToken } from "./request";
 
@@ -21,6 +22,7 @@ export function route<A extends unknown[]>(handler: (req: Request, ...rest: A) =
 export function apiKeyRoute<A extends unknown[]>(handler: (req: Request, ctx: KeyCtx, ...rest: A) => Promise<Response>) {
   return route(async (req: Request, ...rest: A) => {
     const ctx = await authenticateApiKey({ db: getDb(), key: bearerToken(req) });
+    if (ctx.actor.kind === "api_key") await consumeApiKeyRequest(ctx.actor.keyId);
     return handler(req, ctx, ...rest);
   });
 }

@@ -3,7 +3,7 @@ export { commitVersion, revertToVersion, prepareContent, previewCommit, type Com
 export { listPrompts, listPromptFacets } from "./list";
 export { getPrompt, listVersions, getVersion, getPromptUsage } from "./get";
 export { updatePrompt, setPromptArchived } from "./update";
-export { getServedVersion, renderPrompt, type ServeSelector } from "./serve";
+export { getServedVersion, renderPrompt, loadRenderable, renderLoaded, type Renderable, type ServeSelector } from "./serve";
 export { CreatePromptInput, CommitVersionInput, UpdatePromptInput, ListPromptsInput } from "./schemas";
 export { presentPrompt, presentVersion } from "./present";
 export { parseSelector } from "./selector";

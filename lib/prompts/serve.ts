@@ -40,18 +40,30 @@ export async function getServedVersion({ ctx, input }: { ctx: WorkspaceCtx; inpu
   return { prompt, version, labels: labelNames.sort() };
 }
 
-/** Renders the selected version with `variables`; says which component versions it resolved. */
-export async function renderPrompt({ ctx, input }: { ctx: WorkspaceCtx; input: ServeSelector & { variables: Record<string, unknown> } }) {
+/** What rendering the selected version needs (it, and the component texts its includes resolved to), before variables. */
+export async function loadRenderable({ ctx, input }: { ctx: WorkspaceCtx; input: ServeSelector }) {
   const { prompt, version } = await getServedVersion({ ctx, input });
   const content = version.content as PromptContent;
   const resolved = version.includes.length ? await resolveIncludes(ctx.db, ctx.workspace.id, content, prompt.slug, input.at) : null;
-  const rendered = renderContent({ content, variables: input.variables, components: resolved?.partials ?? new Map() });
   return {
     slug: prompt.slug,
     type: prompt.type,
     version: version.number,
     semver: version.semver,
-    content: rendered,
+    content,
+    partials: resolved?.partials ?? new Map(),
     components: (resolved?.resolved ?? []).map((c) => ({ slug: c.slug, label: c.label, version: c.version })),
   };
+}
+export type Renderable = Awaited<ReturnType<typeof loadRenderable>>;
+
+/** Renders a loaded version with `variables` (pure: the serving cache keeps Renderables and calls this per request). */
+export function renderLoaded(r: Renderable, variables: Record<string, unknown>) {
+  const rendered = renderContent({ content: r.content, variables, components: r.partials });
+  return { slug: r.slug, type: r.type, version: r.version, semver: r.semver, content: rendered, components: r.components };
+}
+
+/** Renders the selected version with `variables`; says which component versions it resolved. */
+export async function renderPrompt({ ctx, input }: { ctx: WorkspaceCtx; input: ServeSelector & { variables: Record<string, unknown> } }) {
+  return renderLoaded(await loadRenderable({ ctx, input }), input.variables);
 }

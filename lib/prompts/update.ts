@@ -11,7 +11,7 @@ import { UpdatePromptInput } from "./schemas";
 export async function updatePrompt({ ctx, input }: { ctx: WorkspaceCtx; input: UpdatePromptInput }) {
   authorize(ctx, "prompts:write");
   const data = UpdatePromptInput.parse(input);
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const prompt = await getPromptInWorkspace(tx.db, ctx.workspace.id, data.slug, { lock: true });
     const patch = {
       ...(data.description !== undefined && { description: data.description }),
@@ -20,8 +20,12 @@ export async function updatePrompt({ ctx, input }: { ctx: WorkspaceCtx; input: U
     };
     const [updated] = await tx.db.update(prompts).set({ ...patch, updatedAt: new Date() }).where(eq(prompts.id, prompt.id)).returning();
     await appendAudit(tx, { action: "prompt.update", targetType: "prompt", targetId: prompt.id, data: { slug: prompt.slug, ...patch } });
+    // Marking a component on or off changes what prompts including it render (the serving cache listens).
+    if (data.isComponent !== undefined && data.isComponent !== prompt.isComponent) await emit(tx, { type: "prompt.updated", promptId: prompt.id, slug: prompt.slug });
     return updated!;
   });
+  await flushEvents(ctx);
+  return result;
 }
 
 /** Archiving hides a prompt from lists and blocks commits; versions are never deleted. */

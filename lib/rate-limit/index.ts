@@ -67,3 +67,27 @@ export async function consumeOrThrow(limiter: RateLimiterAbstract, key: string, 
 export function tooMany(what: string, secs: number) {
   return rateLimited(`Too many ${what}. Try again in ${secs} second${secs === 1 ? "" : "s"}.`, secs);
 }
+
+const API_KEY_LIMITER = runtimeKey<{ limiter: RateLimiterAbstract | null }>("rate-limit.api-key");
+
+/**
+ * The per-API-key limiter every /api/v1 request passes (the hot serving path and Next's routes alike):
+ * PROMPTYARD_API_RATE_LIMIT requests a minute per key, shared by instances through Redis when REDIS_URL is set.
+ */
+export function apiKeyLimiter(): RateLimiterAbstract | null {
+  return runtime.get(API_KEY_LIMITER, () => {
+    const perMinute = getEnv().PROMPTYARD_API_RATE_LIMIT;
+    return { limiter: perMinute > 0 ? createRateLimiter({ keyPrefix: "api-key", points: perMinute, duration: 60 }) : null };
+  }).limiter;
+}
+
+/** Replaces the per-key limiter (tests: a small limit; null: none). */
+export function setApiKeyLimiter(limiter: RateLimiterAbstract | null): void {
+  runtime.set(API_KEY_LIMITER, { limiter });
+}
+
+/** One request by this key, or 429 with Retry-After. */
+export async function consumeApiKeyRequest(keyId: string): Promise<void> {
+  const limiter = apiKeyLimiter();
+  if (limiter) await consumeOrThrow(limiter, keyId, "requests with this API key");
+}

@@ -82,6 +82,7 @@ const VERBS: Record<string, Kind> = {
   "prompts.getPromptUsage": "prompts:read",
   "prompts.getServedVersion": "prompts:read",
   "prompts.getVersion": "prompts:read",
+  "prompts.loadRenderable": "prompts:read",
   "prompts.listPromptFacets": "prompts:read",
   "prompts.listPrompts": "prompts:read",
   "prompts.listVersions": "prompts:read",
@@ -145,6 +146,7 @@ const VIEWER_MAY_CALL = [
   "prompts.getPromptUsage",
   "prompts.getServedVersion",
   "prompts.getVersion",
+  "prompts.loadRenderable",
   "prompts.listPromptFacets",
   "prompts.listPrompts",
   "prompts.listVersions",
@@ -202,6 +204,7 @@ const inputFor = (id: string): Record<string, unknown> =>
     "prompts.getVersion": { slug, version: 1 },
     "prompts.renderPrompt": { slug, version: 1, variables: { name: "Ada" } },
     "prompts.getServedVersion": { slug, version: 1 },
+    "prompts.loadRenderable": { slug, version: 1 },
   })[id] ?? { slug };
 
 async function outcome(verb: Verb): Promise<{ code: string; message: string }> {

@@ -1,32 +1,16 @@
-import { apiKeyRoute, parseParams, parseQuery, respond } from "@/lib/http";
-import { getServedVersion } from "@/lib/prompts";
-import { GetServedVersion } from "@/lib/prompts/wire";
+import { serveGet, toWebResponse } from "@/lib/serving";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
-/** Serving: the version behind ?label= (default production) or ?version=, optionally ?at=. ETag = version hash. */
-export const GET = apiKeyRoute(async (req, ctx, { params }: Params) => {
-  const { slug } = await parseParams(params, GetServedVersion.params);
-  const selector = parseQuery(req, GetServedVersion.query);
-  const { prompt, version, labels } = await getServedVersion({ ctx, input: { slug, ...selector } });
-  const etag = `"${version.hash.slice(0, 32)}-${labels.join(",")}"`;
-  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return respond(
-    GetServedVersion,
-    {
-      slug: prompt.slug,
-      type: prompt.type,
-      version: version.number,
-      semver: version.semver,
-      labels,
-      content: version.content,
-      config: version.config,
-      variables: version.variables,
-      hash: version.hash,
-      createdAt: version.createdAt.toISOString(),
-    },
-    { headers },
+/**
+ * Serving: the version behind ?label= (default production) or ?version=, optionally ?at=. ETag = version hash.
+ * server.ts answers this path before Next's router with the same lib/serving code; this route serves it when
+ * Next is reached directly (tests, `next start`).
+ */
+export async function GET(req: Request, { params }: Params) {
+  const { slug } = await params;
+  return toWebResponse(
+    await serveGet({ slug, search: new URL(req.url).search, authorization: req.headers.get("authorization"), ifNoneMatch: req.headers.get("if-none-match") }),
   );
-});
+}

@@ -1,12 +1,17 @@
-import { apiKeyRoute, parseParams, readBody, respond } from "@/lib/http";
-import { renderPrompt } from "@/lib/prompts";
-import { RenderPrompt } from "@/lib/prompts/wire";
+import { serveRender, toWebResponse } from "@/lib/serving";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
-export const POST = apiKeyRoute(async (req, ctx, { params }: Params) => {
-  const { slug } = await parseParams(params, RenderPrompt.params);
-  const { variables, ...selector } = await readBody(req, RenderPrompt);
-  return respond(RenderPrompt, await renderPrompt({ ctx, input: { slug, ...selector, variables } }));
-});
+/** Renders a version with variables; the same lib/serving code as server.ts's hot path. */
+export async function POST(req: Request, { params }: Params) {
+  const { slug } = await params;
+  return toWebResponse(
+    await serveRender({
+      slug,
+      authorization: req.headers.get("authorization"),
+      contentLength: Number(req.headers.get("content-length") ?? "0") || 0,
+      readBody: () => req.text(),
+    }),
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { getDb, type Db } from "@/db/client";
+import { authorize } from "@/lib/context";
+import { decodeParam } from "@/lib/http";
+import { getServedVersion } from "@/lib/prompts";
+import { GetServedVersion } from "@/lib/prompts/wire";
+import { consumeApiKeyRequest } from "@/lib/rate-limit";
+import { authenticateApiKey } from "@/lib/api-keys";
+import { bearerFrom, JSON_TYPE, servedError, type ServedResponse } from "./respond";
+import { servingState, type CachedServe } from "./state";
+
+export interface ServeGetRequest {
+  /** The path segment after /prompts/, as it arrived (URL-encoded or not). */
+  slug: string;
+  /** The query string, with or without its "?". */
+  search: string;
+  authorization: string | null;
+  ifNoneMatch: string | null;
+}
+
+const CACHE_CONTROL = "private, no-cache";
+
+/** The caller's key context: cached on the hot path when the serving cache is on, straight from the database otherwise. */
+export async function keyContext(db: Db, authorization: string | null) {
+  const key = bearerFrom(authorization);
+  const state = servingState();
+  const ctx = state ? await state.keys.authenticate(db, key) : await authenticateApiKey({ db, key });
+  if (ctx.actor.kind === "api_key") await consumeApiKeyRequest(ctx.actor.keyId);
+  return ctx;
+}
+
+/** `?label=` | `?version=` [`&at=`], as the route parses it: each parameter's first value. */
+function parseSearch(search: string) {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(search)) if (!(k in raw)) raw[k] = v;
+  return GetServedVersion.query.parse(raw);
+}
+
+export function selectorKey(kind: string, slug: string, s: { label?: string; version?: number; at?: Date }): string {
+  const label = s.version === undefined ? (s.label ?? "production") : "";
+  return `${kind}\0${slug}\0${label}\0${s.version ?? ""}\0${s.at?.toISOString() ?? ""}`;
+}
+
+/**
+ * `GET /api/v1/prompts/{slug}`: the version behind ?label= (default production) or ?version=, optionally ?at=,
+ * with ETag/304. The one implementation: server.ts calls it before Next's router, the Next route calls it too.
+ */
+export async function serveGet(req: ServeGetRequest, db: Db = getDb()): Promise<ServedResponse> {
+  try {
+    const ctx = await keyContext(db, req.authorization);
+    const { slug } = GetServedVersion.params.parse({ slug: decodeParam(req.slug) });
+    const selector = parseSearch(req.search);
+    authorize(ctx, "prompts:read");
+    const state = servingState();
+    const key = selectorKey("get", slug, selector);
+    const cached = state?.cache.get(ctx.workspace.id, key);
+    let served: CachedServe;
+    if (cached?.kind === "get") served = cached.serve;
+    else {
+      const generation = state?.cache.generation(ctx.workspace.id) ?? 0;
+      served = await loadServe(ctx, slug, selector);
+      state?.cache.set(ctx.workspace.id, key, { kind: "get", serve: served }, { deps: [slug], bytes: served.body.length * 2 + 200, generation });
+    }
+    const headers = { ETag: served.etag, "Cache-Control": CACHE_CONTROL };
+    if (req.ifNoneMatch === served.etag) return { status: 304, headers, body: null };
+    return { status: 200, headers: { ...headers, "content-type": JSON_TYPE }, body: served.body };
+  } catch (e) {
+    return servedError(e);
+  }
+}
+
+async function loadServe(ctx: Parameters<typeof getServedVersion>[0]["ctx"], slug: string, selector: { label?: string; version?: number; at?: Date }): Promise<CachedServe> {
+  const { prompt, version, labels } = await getServedVersion({ ctx, input: { slug, ...selector } });
+  const data = {
+    slug: prompt.slug,
+    type: prompt.type,
+    version: version.number,
+    semver: version.semver,
+    labels,
+    content: version.content,
+    config: version.config,
+    variables: version.variables,
+    hash: version.hash,
+    createdAt: version.createdAt.toISOString(),
+  };
+  // Shaped by the published schema, as `respond` does: the bytes are those the route always sent.
+  const body = JSON.stringify(GetServedVersion.success.schema.parse(data));
+  return { body, etag: `"${version.hash.slice(0, 32)}-${labels.join(",")}"` };
+}
