@@ -36,6 +36,25 @@ function parseSearch(search: string) {
   return GetServedVersion.query.parse(raw);
 }
 
+type Parsed = { slug: string; selector: ReturnType<typeof parseSearch> };
+const PARSED_MAX = 5_000;
+const parsedMemo = new Map<string, Parsed>();
+
+/**
+ * Slug and selector, parsed by the wire schemas; memoized by the raw request text (parsing is pure and was the
+ * largest cost per request). Bounded; failures are not kept, so a bad request is parsed, and refused, every time.
+ */
+function parseRequest(rawSlug: string, search: string): Parsed {
+  const memoKey = `${rawSlug}?${search}`;
+  const hit = parsedMemo.get(memoKey);
+  if (hit) return hit;
+  const { slug } = GetServedVersion.params.parse({ slug: decodeParam(rawSlug) });
+  const parsed = { slug, selector: parseSearch(search) };
+  if (parsedMemo.size >= PARSED_MAX) parsedMemo.clear();
+  parsedMemo.set(memoKey, parsed);
+  return parsed;
+}
+
 export function selectorKey(kind: string, slug: string, s: { label?: string; version?: number; at?: Date }): string {
   const label = s.version === undefined ? (s.label ?? "production") : "";
   return `${kind}\0${slug}\0${label}\0${s.version ?? ""}\0${s.at?.toISOString() ?? ""}`;
@@ -48,8 +67,7 @@ export function selectorKey(kind: string, slug: string, s: { label?: string; ver
 export async function serveGet(req: ServeGetRequest, db: Db = getDb()): Promise<ServedResponse> {
   try {
     const ctx = await keyContext(db, req.authorization);
-    const { slug } = GetServedVersion.params.parse({ slug: decodeParam(req.slug) });
-    const selector = parseSearch(req.search);
+    const { slug, selector } = parseRequest(req.slug, req.search);
     authorize(ctx, "prompts:read");
     const state = servingState();
     const key = selectorKey("get", slug, selector);
@@ -61,9 +79,8 @@ export async function serveGet(req: ServeGetRequest, db: Db = getDb()): Promise<
       served = await loadServe(ctx, slug, selector);
       state?.cache.set(ctx.workspace.id, key, { kind: "get", serve: served }, { deps: [slug], bytes: served.body.length * 2 + 200, generation });
     }
-    const headers = { ETag: served.etag, "Cache-Control": CACHE_CONTROL };
-    if (req.ifNoneMatch === served.etag) return { status: 304, headers, body: null };
-    return { status: 200, headers: { ...headers, "content-type": JSON_TYPE }, body: served.body };
+    if (req.ifNoneMatch === served.etag) return { status: 304, headers: { ETag: served.etag, "Cache-Control": CACHE_CONTROL }, body: null };
+    return { status: 200, headers: served.headers, body: served.body };
   } catch (e) {
     return servedError(e);
   }
@@ -85,5 +102,8 @@ async function loadServe(ctx: Parameters<typeof getServedVersion>[0]["ctx"], slu
   };
   // Shaped by the published schema, as `respond` does: the bytes are those the route always sent.
   const body = JSON.stringify(GetServedVersion.success.schema.parse(data));
-  return { body, etag: `"${version.hash.slice(0, 32)}-${labels.join(",")}"` };
+  const etag = `"${version.hash.slice(0, 32)}-${labels.join(",")}"`;
+  // Built once per entry: the hot path writes them as they are.
+  const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL, "content-type": JSON_TYPE, "content-length": String(Buffer.byteLength(body)) };
+  return { body, etag, headers };
 }

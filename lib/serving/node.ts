@@ -46,7 +46,8 @@ function header(req: IncomingMessage, name: string): string | null {
 
 function write(res: ServerResponse, r: ServedResponse): void {
   if (res.headersSent) return;
-  res.writeHead(r.status, r.body === null ? r.headers : { ...r.headers, "content-length": Buffer.byteLength(r.body) });
+  if (r.body !== null && !("content-length" in r.headers)) res.setHeader("content-length", Buffer.byteLength(r.body));
+  res.writeHead(r.status, r.headers);
   res.end(r.body ?? undefined);
 }
 

@@ -9,6 +9,7 @@ import { KeyCache } from "./keys";
 export interface CachedServe {
   body: string;
   etag: string;
+  headers: Readonly<Record<string, string>>;
 }
 
 export type CachedValue = { kind: "get"; serve: CachedServe } | { kind: "render"; renderable: Renderable };

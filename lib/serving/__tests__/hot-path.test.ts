@@ -111,7 +111,7 @@ describe(`hot serving path (${usingPostgres() ? "postgres" : "pglite"})`, () => 
     expect((await get(`/prompts/${enc}?version=1`, read)).status).toBe(200);
     expect((await get(`/prompts/${enc}?version=1`, read)).status).toBe(200);
     const keys = (await import("@/lib/api-keys")).listApiKeys;
-    const listed = await keys({ ctx, input: {} });
+    const listed = await keys({ ctx });
     const id = listed.find((k: { prefix: string }) => read.startsWith(k.prefix))!.id;
     await revokeApiKey({ ctx, input: { id } });
     const res = await get(`/prompts/${enc}?version=1`, read);
