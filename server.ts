@@ -13,6 +13,7 @@ import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@
 import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
 import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
 import { logError } from "@/lib/log";
+import { driftCheckJob } from "@/lib/deployments";
 import { disableServingCache, enableServingCache, handleServingRequest } from "@/lib/serving";
 
 async function main() {
@@ -35,7 +36,7 @@ async function main() {
   await startEventDispatcher({ db: database.db });
   enableServingCache(); // the hot path's caches, evicted by the events above (lib/serving)
   // Background jobs (lib/jobs): evals, rollups and webhooks register their kinds here.
-  await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob] });
+  await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob, driftCheckJob] });
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();

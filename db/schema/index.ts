@@ -9,3 +9,4 @@ export * from "./generations";
 export * from "./reviews";
 export * from "./events";
 export * from "./jobs";
+export * from "./deployments";

@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   // keys automate queues (create, add items, read stats) but never review.
   "queues:read": { minRole: "reviewer", scope: "prompts:read", label: "See review queues, their progress and results" },
   "queues:manage": { minRole: "editor", scope: "runs:write", label: "Create and edit review queues" },
+  // Applications (their API keys) report what they serve; any member may see it. Reporting changes no prompt.
+  "deployments:read": { minRole: "viewer", scope: "prompts:read", label: "See deployments and drift" },
+  "deployments:report": { minRole: "admin", scope: "prompts:read", label: "Report what a deployment serves" },
   "queues:delete": { minRole: "admin", scope: "admin", label: "Delete review queues" },
 } as const satisfies Record<string, { minRole: Role; scope: ApiKeyScope | undefined; label: string }>;
 

@@ -45,6 +45,21 @@ export const EVENT_SCHEMAS = {
   "prompt.unarchived": z.object({ promptId: Id, slug: Slug }),
   /** A prompt's settings changed in a way that changes what it serves or renders (the component flag). */
   "prompt.updated": z.object({ promptId: Id, slug: Slug }),
+  /**
+   * A deployment has served something other than its label's version (behind, or content matching no version)
+   * for longer than PROMPTYARD_DRIFT_ALERT_MINUTES. Once per drift: it fires again only after an in-sync spell.
+   */
+  "drift.detected": z.object({
+    deploymentId: Id,
+    deployment: z.string().max(200),
+    environment: z.string().max(100),
+    slug: Slug,
+    status: z.enum(["behind", "unknown_content"]),
+    reportedHash: z.string().max(128),
+    reportedVersion: VersionNumber.nullable(),
+    expectedVersion: VersionNumber.nullable(),
+    since: z.string(),
+  }),
   /** An API key stopped working. Never the key or its hash: the id and the displayed prefix only. */
   "api_key.revoked": z.object({ keyId: Id, prefix: z.string().max(40) }),
   /** A member left or was removed: their sessions and live-draft connections lose access at once. */

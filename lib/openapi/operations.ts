@@ -1,5 +1,6 @@
 import { z } from "zod";
 import * as audit from "@/lib/audit/wire";
+import * as deployments from "@/lib/deployments/wire";
 import * as labels from "@/lib/labels/wire";
 import * as prompts from "@/lib/prompts/wire";
 import * as providers from "@/lib/providers/wire";
@@ -51,5 +52,7 @@ export const OPERATIONS: readonly Operation[] = [
   reviews.QueueStatsOp,
   reviews.SubmitReview,
   audit.VerifyAudit,
+  deployments.ReportDeployment,
+  deployments.ListDeployments,
   GetOpenApiDocument,
 ] as Operation[];

@@ -33,6 +33,8 @@ const ROLE_MATRIX: Record<Action, Record<Role, boolean>> = {
   "queues:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: false },
   "queues:manage": { owner: true, admin: true, editor: true, reviewer: false, viewer: false },
   "queues:delete": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
+  "deployments:read": { owner: true, admin: true, editor: true, reviewer: true, viewer: true },
+  "deployments:report": { owner: true, admin: true, editor: false, reviewer: false, viewer: false },
 };
 
 /** The scope an API key needs per action; undefined = keys may never do it. */
@@ -60,6 +62,8 @@ const SCOPE_MATRIX: Record<Action, ApiKeyScope | undefined> = {
   "queues:read": "prompts:read",
   "queues:manage": "runs:write",
   "queues:delete": "admin",
+  "deployments:read": "prompts:read",
+  "deployments:report": "prompts:read",
 };
 
 const ALL_ROLES: Role[] = ["owner", "admin", "editor", "reviewer", "viewer"];
