@@ -20,6 +20,8 @@ export interface ClientOptions {
   /** Per request (default 5 s): past it, the last-known-good version is served. */
   timeoutMs?: number;
   reporting?: ReporterOptions;
+  /** Heartbeat: report what this app serves, so Promptyard can show drift (deployments page). */
+  deployment?: { name: string; environment?: string; intervalMs?: number };
 }
 
 export interface GetPromptOptions {
@@ -81,6 +83,9 @@ export class Promptyard {
   private readonly reporter: Reporter;
   /** Requests this client sent (tests and diagnostics). */
   requests = 0;
+  private readonly serving = new Map<string, { slug: string; label: string | null; version: number | null; hash: string }>();
+  private readonly deployment: ClientOptions["deployment"];
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(opts: ClientOptions = {}) {
     this.baseUrl = (opts.baseUrl ?? envVar("PROMPTYARD_URL") ?? "").replace(/\/+$/, "");
@@ -90,22 +95,47 @@ export class Promptyard {
     this.doFetch = opts.fetch ?? ((...a) => fetch(...a));
     this.lock = opts.lockfile === undefined ? null : parseLockfile(opts.lockfile);
     this.reporter = new Reporter((batch) => this.postGenerations(batch), opts.reporting);
+    this.deployment = opts.deployment;
+    if (this.deployment) {
+      this.heartbeatTimer = setInterval(() => void this.heartbeat().catch(() => {}), this.deployment.intervalMs ?? 60_000);
+      (this.heartbeatTimer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  /**
+   * Reports the prompts this client served (slug, label, hash) for the deployment named in the options. Runs every
+   * `intervalMs` by itself; call it after start-up to be seen at once. Rejects when the server cannot be reached.
+   */
+  async heartbeat(): Promise<void> {
+    if (!this.deployment) throw new PromptyardError("Name the deployment in createClient({ deployment: { name } }) to send heartbeats.");
+    const body = { deployment: this.deployment.name, environment: this.deployment.environment ?? "production", source: "sdk", prompts: [...this.serving.values()] };
+    const res = await this.request("/api/v1/deployments/heartbeat", { method: "POST", headers: { authorization: `Bearer ${this.apiKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    await res.body?.cancel().catch(() => {});
+    if (!res.ok) throw new PromptyardError(`heartbeat answered ${res.status}`, res.status);
+  }
+
+  /** Stops the heartbeat timer and sends queued reports. */
+  async close(): Promise<void> {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    await this.flush();
   }
 
   async getPrompt(slug: string, opts: GetPromptOptions = {}): Promise<ServedPrompt> {
     if (opts.label !== undefined && opts.version !== undefined) throw new PromptyardError("Ask for either a label or a version, not both.");
     const locked = await this.fromLockfile(slug, opts);
     if (locked) return locked;
+    const wanted = opts.version !== undefined ? null : (opts.label ?? "production");
     const key = `${slug}\0${opts.version ?? ""}\0${opts.version === undefined ? (opts.label ?? "production") : ""}`;
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.fetchedAt < this.ttl) return this.wrap(hit.prompt, "cache");
+    if (hit && Date.now() - hit.fetchedAt < this.ttl) return this.wrap(hit.prompt, "cache", wanted);
     if (hit) {
       // Stale: answer now, refresh in the background (a failed refresh keeps the last-known-good).
       hit.refreshing ??= this.fetchInto(key, slug, opts, hit).then(() => undefined, () => undefined).finally(() => (hit.refreshing = null));
-      return this.wrap(hit.prompt, "stale");
+      return this.wrap(hit.prompt, "stale", wanted);
     }
     try {
-      return this.wrap(await this.fetchInto(key, slug, opts, undefined), "network");
+      return this.wrap(await this.fetchInto(key, slug, opts, undefined), "network", wanted);
     } catch (e) {
       if (opts.fallback !== undefined && isUnreachable(e)) {
         return this.wrap({ slug, type: typeof opts.fallback === "string" ? "text" : "chat", version: null, semver: null, labels: [], content: opts.fallback, config: {}, variables: [], hash: null }, "fallback");
@@ -138,7 +168,7 @@ export class Promptyard {
       await verifyEntry(slug, entry); // a tampered entry is refused, never served
       this.verified.add(slug);
     }
-    return this.wrap({ slug, type: entry.type, version: entry.version, semver: entry.semver, labels: entry.label ? [entry.label] : [], content: entry.content, config: entry.config, variables: entry.variables ?? [], hash: entry.hash }, "lockfile");
+    return this.wrap({ slug, type: entry.type, version: entry.version, semver: entry.semver, labels: entry.label ? [entry.label] : [], content: entry.content, config: entry.config, variables: entry.variables ?? [], hash: entry.hash }, "lockfile", entry.label);
   }
 
   private async fetchInto(key: string, slug: string, opts: GetPromptOptions, prev: CacheEntry | undefined): Promise<Wire> {
@@ -187,7 +217,8 @@ export class Promptyard {
     await res.body?.cancel().catch(() => {});
   }
 
-  private wrap(p: Wire, source: PromptSource): ServedPrompt {
+  private wrap(p: Wire, source: PromptSource, label?: string | null): ServedPrompt {
+    if (p.hash) this.serving.set(p.slug, { slug: p.slug, label: label === undefined ? "production" : label, version: p.version, hash: p.hash });
     return { ...p, source, compile: (variables = {}) => compile(p.content, variables) };
   }
 }

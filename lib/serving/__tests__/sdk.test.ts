@@ -112,6 +112,27 @@ describe("SDK against a real running server", () => {
   });
 });
 
+describe("SDK heartbeat", () => {
+  it("reports what the app served; the deployment shows behind after a move", async () => {
+    const { ctx, slug, key } = await setup();
+    const server = await startServingServer();
+    try {
+      const py = createClient({ baseUrl: server.url, apiKey: key, deployment: { name: "checkout-api", environment: "staging" } });
+      await py.getPrompt(slug, { label: "staging" });
+      await py.heartbeat();
+      const { listDeployments } = await import("@/lib/deployments");
+      let deps = await listDeployments({ ctx, input: {} });
+      expect(deps).toMatchObject([{ name: "checkout-api", environment: "staging", source: "sdk", silent: false, prompts: [{ slug, label: "staging", status: "in_sync", reportedVersion: 2 }] }]);
+      await moveLabel({ ctx, input: { slug, label: "staging", version: 1, reason: "back" } });
+      deps = await listDeployments({ ctx, input: {} });
+      expect(deps[0]!.prompts[0]).toMatchObject({ status: "behind", reportedVersion: 2, expectedVersion: 1 });
+      await py.close();
+    } finally {
+      await server.kill();
+    }
+  });
+});
+
 describe("SDK reporting", () => {
   let receiver: Server;
   let received: { auth: string | undefined; items: { id: string; prompt: string }[] }[] = [];
