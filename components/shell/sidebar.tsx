@@ -1,4 +1,4 @@
-import { BookOpen, ClipboardCheck, FileText, FlaskConical, Home, ScrollText, Settings } from "lucide-react";
+import { BookOpen, ClipboardCheck, Code, FileText, FlaskConical, Home, Rocket, ScrollText, Settings } from "lucide-react";
 import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -40,6 +40,12 @@ function SidebarContent({ current, workspaces, user, canSettings, canAudit = fal
             <ScrollText className="size-4" /> Audit log
           </NavLink>
         )}
+        <NavLink href={`${base}/deployments`}>
+          <Rocket className="size-4" /> Deployments
+        </NavLink>
+        <NavLink href={`${base}/use`}>
+          <Code className="size-4" /> Use in your app
+        </NavLink>
         <NavLink href={`${base}/api-docs`}>
           <BookOpen className="size-4" /> API reference
         </NavLink>

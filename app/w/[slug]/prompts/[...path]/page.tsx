@@ -11,6 +11,9 @@ import { LiveWorkbench } from "@/components/realtime/live-workbench-client-only"
 import { RunsTable } from "@/components/prompts/runs-table";
 import { VersionsTable } from "@/components/prompts/versions-table";
 import { cn } from "@/components/ui/cn";
+import { DeploymentsTable } from "@/components/deployments/deployments-table";
+import { listDeployments } from "@/lib/deployments";
+import { getEnv } from "@/lib/env";
 import { requireWorkspace } from "@/lib/auth/session";
 import { atLeast } from "@/lib/auth/permissions";
 import { can } from "@/lib/context";
@@ -170,8 +173,9 @@ export default async function PromptPage({ params, searchParams }: Props) {
         atError = e instanceof Error ? e.message : "Invalid date.";
       }
     }
-    const [history, rules] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), labelRules()]);
+    const [history, rules, deployments] = await Promise.all([labelHistory({ ctx, input: { slug, limit: 200 } }), labelRules(), listDeployments({ ctx, input: { prompt: slug } })]);
     return (
+      <>
       <EnvironmentsPanel
         ws={ws}
         slug={slug}
@@ -183,6 +187,13 @@ export default async function PromptPage({ params, searchParams }: Props) {
         atResult={atResult ? { at: atResult.at.toISOString(), labels: atResult.labels } : null}
         atError={atError}
       />
+      <section className="mt-6" aria-labelledby="deployments-heading">
+        <h2 id="deployments-heading" className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Deployments serving this prompt
+        </h2>
+        <DeploymentsTable ws={ws} deployments={deployments} showPrompt={false} silentMinutes={getEnv().PROMPTYARD_DRIFT_SILENT_MINUTES} />
+      </section>
+      </>
     );
   }
 
