@@ -49,7 +49,32 @@ export function DeploymentsTable({ ws, deployments, showPrompt = true, silentMin
   }
   const now = new Date();
   return (
-    <Card>
+    <>
+      {/* Phones: one card per deployment, the status first (a six-column table would hide it off-screen). */}
+      <ul className="grid gap-3 md:hidden" aria-label="Deployments">
+        {deployments.map((d) => (
+          <li key={d.id} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+              <span className="font-medium text-zinc-900 dark:text-zinc-100">{d.name}</span>
+              <span className="text-xs text-zinc-500">
+                {d.environment} · {d.source === "ci" ? "CI" : "SDK"} · <RelativeTime date={new Date(d.lastSeenAt)} now={now} />
+              </span>
+            </div>
+            <ul className="mt-2 grid gap-1.5">
+              {d.prompts.length === 0 && <li className="text-sm text-zinc-400">no prompts reported</li>}
+              {d.prompts.map((p) => (
+                <li key={p.slug} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                  <span className="min-w-0 truncate font-mono text-xs">
+                    {showPrompt ? p.slug : (p.label ?? "pinned")}
+                  </span>
+                  <Status p={p} silent={d.silent} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    <Card className="hidden md:block">
       <Table>
         <thead>
           <tr>
@@ -98,5 +123,6 @@ export function DeploymentsTable({ ws, deployments, showPrompt = true, silentMin
         </tbody>
       </Table>
     </Card>
+    </>
   );
 }
