@@ -15,6 +15,8 @@ import { createTestDatabase, uniq, usingPostgres } from "@/lib/test/db";
 import { publishedValidator } from "./openapi-helpers";
 import * as openapiRoute from "../openapi.json/route";
 import * as auditRoute from "../audit/verify/route";
+import * as heartbeatRoute from "../deployments/heartbeat/route";
+import * as deploymentsRoute from "../deployments/route";
 import * as historyRoute from "../prompts/[slug]/labels/[label]/history/route";
 import * as labelRoute from "../prompts/[slug]/labels/[label]/route";
 import * as renderRoute from "../prompts/[slug]/render/route";
@@ -122,6 +124,9 @@ describe(`every /api/v1 response matches its published schema (${usingPostgres()
     session.user = null;
     await check("reviewQueueStats", await statsRoute.GET(req("GET", `/review-queues/${queue.id}/stats`, admin), p({ id: queue.id })));
     await check("verifyAuditChain", await auditRoute.GET(req("GET", "/audit/verify", admin)));
+    const served = await (await promptRoute.GET(req("GET", `/prompts/${enc}?version=1`, admin), p({ slug: enc }))).json();
+    await check("reportDeployment", await heartbeatRoute.POST(req("POST", "/deployments/heartbeat", admin, { deployment: "walk", prompts: [{ slug, hash: served.hash }] })));
+    await check("listDeployments", await deploymentsRoute.GET(req("GET", "/deployments", admin)));
     await check("deleteReviewQueue", await queueRoute.DELETE(req("DELETE", `/review-queues/${queue.id}`, admin), p({ id: queue.id })));
     await check("deleteProvider", await providerRoute.DELETE(req("DELETE", "/providers/fx", admin), p({ name: "fx" })));
 
