@@ -124,8 +124,8 @@ describe(`every /api/v1 response matches its published schema (${usingPostgres()
     session.user = null;
     await check("reviewQueueStats", await statsRoute.GET(req("GET", `/review-queues/${queue.id}/stats`, admin), p({ id: queue.id })));
     await check("verifyAuditChain", await auditRoute.GET(req("GET", "/audit/verify", admin)));
-    const served = await (await promptRoute.GET(req("GET", `/prompts/${enc}?version=1`, admin), p({ slug: enc }))).json();
-    await check("reportDeployment", await heartbeatRoute.POST(req("POST", "/deployments/heartbeat", admin, { deployment: "walk", prompts: [{ slug, hash: served.hash }] })));
+    const v1 = await (await promptRoute.GET(req("GET", `/prompts/${enc}?version=1`, admin), p({ slug: enc }))).json();
+    await check("reportDeployment", await heartbeatRoute.POST(req("POST", "/deployments/heartbeat", admin, { deployment: "walk", prompts: [{ slug, hash: v1.hash }] })));
     await check("listDeployments", await deploymentsRoute.GET(req("GET", "/deployments", admin)));
     await check("deleteReviewQueue", await queueRoute.DELETE(req("DELETE", `/review-queues/${queue.id}`, admin), p({ id: queue.id })));
     await check("deleteProvider", await providerRoute.DELETE(req("DELETE", "/providers/fx", admin), p({ name: "fx" })));
