@@ -7,7 +7,7 @@ import { GetServedVersion } from "@/lib/prompts/wire";
 import { consumeApiKeyRequest } from "@/lib/rate-limit";
 import { authenticateApiKey } from "@/lib/api-keys";
 import { bearerFrom, JSON_TYPE, servedError, type ServedResponse } from "./respond";
-import { servingState, type CachedServe } from "./state";
+import { cachedOrLoad, servingState, type CachedServe } from "./state";
 
 export interface ServeGetRequest {
   /** The path segment after /prompts/, as it arrived (URL-encoded or not). */
@@ -69,16 +69,13 @@ export async function serveGet(req: ServeGetRequest, db: Db = getDb()): Promise<
     const ctx = await keyContext(db, req.authorization);
     const { slug, selector } = parseRequest(req.slug, req.search);
     authorize(ctx, "prompts:read");
-    const state = servingState();
-    const key = selectorKey("get", slug, selector);
-    const cached = state?.cache.get(ctx.workspace.id, key);
-    let served: CachedServe;
-    if (cached?.kind === "get") served = cached.serve;
-    else {
-      const generation = state?.cache.generation(ctx.workspace.id) ?? 0;
-      served = await loadServe(ctx, slug, selector);
-      state?.cache.set(ctx.workspace.id, key, { kind: "get", serve: served }, { deps: [slug], bytes: served.body.length * 2 + 200, generation });
-    }
+    const { serve: served } = await cachedOrLoad(
+      ctx.workspace.id,
+      selectorKey("get", slug, selector),
+      "get",
+      async () => ({ kind: "get", serve: await loadServe(ctx, slug, selector) }),
+      ({ serve }) => ({ deps: [slug], bytes: serve.body.length * 2 + 200 }),
+    );
     if (req.ifNoneMatch === served.etag) return { status: 304, headers: { ETag: served.etag, "Cache-Control": CACHE_CONTROL }, body: null };
     return { status: 200, headers: served.headers, body: served.body };
   } catch (e) {

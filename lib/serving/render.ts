@@ -3,11 +3,11 @@ import { getDb, type Db } from "@/db/client";
 import { authorize } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { decodeParam, DEFAULT_BODY_LIMIT, parseJsonText } from "@/lib/http";
-import { loadRenderable, renderLoaded, type Renderable } from "@/lib/prompts";
+import { loadRenderable, renderLoaded } from "@/lib/prompts";
 import { RenderPrompt } from "@/lib/prompts/wire";
 import { keyContext, selectorKey } from "./get";
 import { JSON_TYPE, servedError, type ServedResponse } from "./respond";
-import { servingState } from "./state";
+import { cachedOrLoad } from "./state";
 
 export interface ServeRenderRequest {
   slug: string;
@@ -32,18 +32,16 @@ export async function serveRender(req: ServeRenderRequest, db: Db = getDb()): Pr
     if (req.contentLength > MAX_BODY) throw new AppError("too_large", `Request body is larger than ${Math.round(MAX_BODY / 1024)} KiB.`);
     const { variables, ...selector } = parseJsonText(await req.readBody(), RenderPrompt.body, MAX_BODY);
     authorize(ctx, "prompts:read");
-    const state = servingState();
-    const key = selectorKey("render", slug, selector);
-    const cached = state?.cache.get(ctx.workspace.id, key);
-    let renderable: Renderable;
-    if (cached?.kind === "render") renderable = cached.renderable;
-    else {
-      const generation = state?.cache.generation(ctx.workspace.id) ?? 0;
-      renderable = await loadRenderable({ ctx, input: { slug, ...selector } });
-      const deps = [slug, ...renderable.components.map((c) => c.slug)];
-      const bytes = JSON.stringify(renderable.content).length * 2 + [...renderable.partials.values()].reduce((n, p) => n + JSON.stringify(p).length * 2, 0) + 400;
-      state?.cache.set(ctx.workspace.id, key, { kind: "render", renderable }, { deps, bytes, generation });
-    }
+    const { renderable } = await cachedOrLoad(
+      ctx.workspace.id,
+      selectorKey("render", slug, selector),
+      "render",
+      async () => ({ kind: "render", renderable: await loadRenderable({ ctx, input: { slug, ...selector } }) }),
+      ({ renderable: r }) => ({
+        deps: [slug, ...r.components.map((c) => c.slug)],
+        bytes: JSON.stringify(r.content).length * 2 + [...r.partials.values()].reduce((n, p) => n + JSON.stringify(p).length * 2, 0) + 400,
+      }),
+    );
     const body = JSON.stringify(RenderPrompt.success.schema.parse(renderLoaded(renderable, variables)));
     return { status: 200, headers: { "content-type": JSON_TYPE }, body };
   } catch (e) {

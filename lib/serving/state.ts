@@ -58,3 +58,24 @@ export function disableServingCache(): void {
 export function servingState(): ServingState | undefined {
   return runtime.peek(STATE);
 }
+
+/**
+ * The entry under `key` for this workspace, or `load()`'s result stored there (with the slugs it depends on and its
+ * size). Without the cache (scripts, tests without a dispatcher) it loads every time. A fill that raced with an
+ * eviction is returned but not stored: the generation taken before loading no longer matches.
+ */
+export async function cachedOrLoad<K extends CachedValue["kind"]>(
+  workspaceId: string,
+  key: string,
+  kind: K,
+  load: () => Promise<Extract<CachedValue, { kind: K }>>,
+  meta: (value: Extract<CachedValue, { kind: K }>) => { deps: readonly string[]; bytes: number },
+): Promise<Extract<CachedValue, { kind: K }>> {
+  const state = servingState();
+  const cached = state?.cache.get(workspaceId, key);
+  if (cached?.kind === kind) return cached as Extract<CachedValue, { kind: K }>;
+  const generation = state?.cache.generation(workspaceId) ?? 0;
+  const value = await load();
+  state?.cache.set(workspaceId, key, value, { ...meta(value), generation });
+  return value;
+}
