@@ -10,11 +10,11 @@ import { bootstrap } from "@/lib/bootstrap";
 import { parseTrustedProxies, stampClientIp } from "@/lib/auth";
 import { answerMalformedPath } from "@/lib/http";
 import { createAppRealtimeServer, invalidateMembership, realtimeSecret } from "@/lib/realtime";
-import { eventsPruneJob, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
+import { eventsPruneJob, getEventBus, RedisTransport, startEventDispatcher, stopEventDispatcher, subscribe } from "@/lib/events";
 import { jobsPruneJob, startJobRunner, stopJobRunner } from "@/lib/jobs";
 import { logError } from "@/lib/log";
 import { driftCheckJob } from "@/lib/deployments";
-import { disableServingCache, enableServingCache, handleServingRequest } from "@/lib/serving";
+import { disableServingCache, enableServingCache, handleServingRequest, servingState } from "@/lib/serving";
 
 async function main() {
   const started = Date.now();
@@ -33,7 +33,12 @@ async function main() {
   // left undelivered. A removed member's live-draft connections close as soon as the removal commits.
   subscribe("member.removed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-removed");
   subscribe("member.role_changed", (e) => invalidateMembership(e.workspaceId, e.userId), "realtime.member-role-changed");
-  await startEventDispatcher({ db: database.db });
+  // With REDIS_URL, every instance on this database gets every event (serving caches, realtime membership); a
+  // reconnect that may have missed some drops the serving caches whole.
+  const transport = env.REDIS_URL
+    ? new RedisTransport(getEventBus(), { url: env.REDIS_URL, onGap: () => (servingState()?.cache.clear(), servingState()?.keys.clear()) })
+    : undefined;
+  await startEventDispatcher({ db: database.db, transport });
   enableServingCache(); // the hot path's caches, evicted by the events above (lib/serving)
   // Background jobs (lib/jobs): evals, rollups and webhooks register their kinds here.
   await startJobRunner({ db: database.db, kinds: [eventsPruneJob, jobsPruneJob, driftCheckJob] });

@@ -15,5 +15,6 @@ export { flushEvents, getDispatcher, getEventBus, setDispatcher, startEventDispa
 export { EventDispatcher, type EventDispatcherOptions } from "./dispatcher";
 export { EventBus, type AnyEventHandler, type EventHandler, type EventLogger } from "./bus";
 export { InProcessTransport, type EventTransport } from "./transport";
+export { RedisTransport, type RedisTransportOptions } from "./redis-transport";
 export { EVENT_SCHEMAS, EVENT_TYPES, isEventType, type AppEvent, type DeliveredEvent, type EventInput, type EventMeta, type EventOf, type EventType } from "./types";
 export { DELIVERED_EVENT_RETENTION_DAYS, eventsPruneJob, pruneDeliveredEvents } from "./retention";

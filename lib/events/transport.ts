@@ -6,7 +6,8 @@
  * The default, InProcessTransport, delivers to this process's EventBus and resolves once its subscribers have
  * run, which is what makes `await flushEvents()` mean "this process's caches are fresh".
  *
- * A multi-instance transport (not built yet) keeps the same contract:
+ * Multi-instance transports keep the same contract (RedisTransport in ./redis-transport.ts is built; server.ts uses
+ * it when REDIS_URL is set):
  * - Postgres LISTEN/NOTIFY: `publish` runs `select pg_notify('promptyard_events', <outbox ids>)` (payloads stay
  *   in the outbox: NOTIFY is limited to 8000 bytes) and delivers locally as InProcessTransport does; every other
  *   instance LISTENs on one dedicated connection, reads those rows by id and calls its own `deliverLocal`.
