@@ -42,7 +42,7 @@ afterAll(async () => {
 /** Runs a file of the consumer project with plain node (asynchronously: the server answering it lives in this process). */
 function run(file: string, env: Record<string, string>): Promise<{ status: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [file], { cwd: project, env: { PATH: process.env.PATH ?? "", ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [file], { cwd: project, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env } }, (error, stdout, stderr) =>
       resolve({ status: error ? Number(error.code ?? 1) : 0, out: stdout.trim(), err: stderr }),
     );
   });
